@@ -1,0 +1,130 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from . import models
+
+
+@admin.register(models.Country)
+class CountryAdmin(TranslationAdmin):
+    list_display = ["name", "code", "slug"]
+    search_fields = ["name", "name_en", "name_ru", "name_zh_hans", "code"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(models.Region)
+class RegionAdmin(TranslationAdmin):
+    list_display = ["name", "kind", "country", "parent", "iso_code", "administrative_centre"]
+    list_filter = ["country", "kind"]
+    list_select_related = ["country", "parent", "administrative_centre"]
+    search_fields = ["name_en", "name_ru", "name_zh_hans", "iso_code", "slug"]
+    autocomplete_fields = ["country", "parent", "administrative_centre"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(models.City)
+class CityAdmin(TranslationAdmin):
+    list_display = ["name", "region", "country"]
+    list_filter = ["region__country"]
+    list_select_related = ["region", "region__country"]
+    search_fields = ["name_en", "name_ru", "name_zh_hans", "slug"]
+    autocomplete_fields = ["region"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+    @admin.display(description=models.Country._meta.verbose_name, ordering="region__country")
+    def country(self, obj):
+        return obj.region.country
+
+
+@admin.register(models.CooperationYears)
+class CooperationYearsAdmin(TranslationAdmin):
+    list_display = ["name", "start_year", "end_year"]
+    search_fields = ["name_en", "name_ru", "name_zh_hans"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(models.CooperationMechanism)
+class CooperationMechanismAdmin(TranslationAdmin):
+    list_display = ["name", "chinese_region", "russian_region"]
+    list_select_related = ["chinese_region", "russian_region"]
+    search_fields = [
+        "name_en",
+        "name_ru",
+        "name_zh_hans",
+        "chinese_region__name_en",
+        "russian_region__name_en",
+    ]
+    autocomplete_fields = ["chinese_region", "russian_region"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+class CouncilMeetingInline(TranslationTabularInline):
+    model = models.CouncilMeeting
+    extra = 0
+    autocomplete_fields = ["city", "years"]
+
+
+class CouncilMembershipInline(admin.TabularInline):
+    model = models.CouncilMembership
+    extra = 0
+    autocomplete_fields = ["region"]
+
+
+@admin.register(models.Council)
+class CouncilAdmin(TranslationAdmin):
+    list_display = ["name", "years", "charter_status", "membership_trend"]
+    list_filter = ["charter_status", "membership_trend"]
+    list_select_related = ["years"]
+    search_fields = ["name_en", "name_ru", "name_zh_hans"]
+    autocomplete_fields = ["years"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [CouncilMeetingInline, CouncilMembershipInline]
+
+
+@admin.register(models.CouncilMeeting)
+class CouncilMeetingAdmin(TranslationAdmin):
+    list_display = ["__str__", "council", "number", "date", "city"]
+    list_filter = ["council"]
+    list_select_related = ["council", "city"]
+    search_fields = ["council__name_en", "summary_en", "city__name_en"]
+    autocomplete_fields = ["council", "city", "years"]
+    date_hierarchy = "date"
+
+
+@admin.register(models.CouncilMembership)
+class CouncilMembershipAdmin(admin.ModelAdmin):
+    list_display = ["region", "council", "joined_on", "left_on"]
+    list_filter = ["council", "region__country"]
+    list_select_related = ["region", "council"]
+    search_fields = ["region__name_en", "region__name_ru", "region__name_zh_hans"]
+    autocomplete_fields = ["council", "region"]
+    date_hierarchy = "joined_on"
+
+
+@admin.register(models.InvestmentFund)
+class InvestmentFundAdmin(TranslationAdmin):
+    list_display = ["name", "council", "established_year"]
+    list_select_related = ["council"]
+    search_fields = ["name_en", "name_ru", "name_zh_hans"]
+    autocomplete_fields = ["council", "years"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+
+@admin.register(models.TradeFigure)
+class TradeFigureAdmin(TranslationAdmin):
+    list_display = ["year", "qualifier", "value", "unit", "is_record", "source"]
+    list_filter = ["is_record", "qualifier", "unit"]
+    search_fields = ["year", "note_en", "source", "slug"]
+    prepopulated_fields = {"slug": ["year"]}
+
+
+@admin.register(models.CooperationAssessment)
+class CooperationAssessmentAdmin(TranslationAdmin):
+    list_display = [
+        "title",
+        "attributed_to",
+        "covers_border_regions",
+        "covers_inland_regions",
+        "covers_coastal_regions",
+    ]
+    search_fields = ["title_en", "title_ru", "title_zh_hans", "statement_en"]
+    prepopulated_fields = {"slug": ["title_en"]}

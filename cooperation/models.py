@@ -1,0 +1,561 @@
+"""Geography and the institutions of China-Russia interregional cooperation.
+
+Unknown facts stay unknown: optional dates, counts and places are nullable and
+shown as "unknown"; a figure reported as "more than" keeps its qualifier.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import SluggedModel, SlugQuerySet
+
+
+class CountryQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Country(models.Model):
+    code = models.CharField(
+        _("ISO 3166-1 code"),
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Use two capital letters, e.g. CN or RU."))],
+        help_text=_("ISO 3166-1 alpha-2, e.g. CN or RU."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("cooperation:country-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class RegionKind(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    AUTONOMOUS_REGION = "autonomous_region", _("Autonomous region")
+    MUNICIPALITY = "municipality", _("Municipality")
+    REPUBLIC = "republic", _("Republic")
+    OBLAST = "oblast", _("Oblast")
+    KRAI = "krai", _("Krai")
+    FEDERAL_CITY = "federal_city", _("Federal city")
+    AUTONOMOUS_OKRUG = "autonomous_okrug", _("Autonomous okrug")
+    FEDERAL_DISTRICT = "federal_district", _("Federal district")
+    MACRO_REGION = "macro_region", _("Macro-region")
+
+
+class RegionQuerySet(SlugQuerySet):
+    def for_country(self, code):
+        return self.filter(country__code=code)
+
+    def with_list_related(self):
+        return self.select_related("country", "parent", "administrative_centre")
+
+
+class Region(SluggedModel):
+    name = models.CharField(_("name"), max_length=200)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="regions", verbose_name=_("country")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=RegionKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subregions",
+        verbose_name=_("part of"),
+        help_text=_("The larger region this one lies within, e.g. Northeast China."),
+    )
+    iso_code = models.CharField(
+        _("ISO 3166-2 code"),
+        max_length=6,
+        blank=True,
+        validators=[
+            RegexValidator(r"^[A-Z]{2}-[A-Z0-9]{1,3}$", _("Use the form CN-HL or RU-SA."))
+        ],
+        help_text=_("Only for official subdivisions, e.g. CN-HL. Leave empty if none."),
+    )
+    administrative_centre = models.ForeignKey(
+        "City",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="administered_regions",
+        verbose_name=_("administrative centre"),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country__code", "name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["iso_code"], condition=~Q(iso_code=""), name="region_iso_code_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")), name="region_not_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("cooperation:region-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.iso_code and self.country_id and not self.iso_code.startswith(
+            f"{self.country.code}-"
+        ):
+            errors["iso_code"] = _("The code must start with the country code, e.g. %(code)s-.") % {
+                "code": self.country.code
+            }
+        if self.parent_id and self.country_id and self.parent.country_id != self.country_id:
+            errors["parent"] = _("The larger region must be in the same country.")
+        if self.parent_id and self.pk:
+            ancestor = self.parent
+            while ancestor is not None:
+                if ancestor.pk == self.pk:
+                    errors["parent"] = _("A region cannot lie within itself.")
+                    break
+                ancestor = ancestor.parent
+        if (
+            self.administrative_centre_id
+            and self.pk
+            and self.administrative_centre.region_id != self.pk
+        ):
+            errors["administrative_centre"] = _("The administrative centre must be in this region.")
+        if errors:
+            raise ValidationError(errors)
+
+    def ancestors(self):
+        """The regions this one lies within, nearest first."""
+        chain, seen, region = [], {self.pk}, self.parent
+        while region is not None and region.pk not in seen:
+            chain.append(region)
+            seen.add(region.pk)
+            region = region.parent
+        return chain
+
+
+class CityQuerySet(SlugQuerySet):
+    def with_list_related(self):
+        return self.select_related("region", "region__country")
+
+
+class City(SluggedModel):
+    name = models.CharField(_("name"), max_length=200)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="cities", verbose_name=_("region")
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = CityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("cooperation:city-detail", kwargs={"slug": self.slug})
+
+    @property
+    def country(self):
+        return self.region.country
+
+
+class CooperationYears(SluggedModel):
+    """A thematic period, e.g. the Years of China-Russia Interregional Cooperation 2018-2019."""
+
+    name = models.CharField(_("name"), max_length=200)
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["-start_year", "name"]
+        verbose_name = _("thematic years")
+        verbose_name_plural = _("thematic years")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__gte=F("start_year")), name="years_end_not_before_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.start_year}-{self.end_year})"
+
+    def get_absolute_url(self):
+        return reverse("cooperation:years-detail", kwargs={"slug": self.slug})
+
+
+class MechanismQuerySet(SlugQuerySet):
+    def with_list_related(self):
+        return self.select_related(
+            "chinese_region", "chinese_region__country", "russian_region", "russian_region__country"
+        )
+
+    def for_region(self, region):
+        """Mechanisms that include the region or any region it lies within."""
+        ids = [region.pk, *(r.pk for r in region.ancestors())]
+        return self.filter(Q(chinese_region__in=ids) | Q(russian_region__in=ids))
+
+
+class CooperationMechanism(SluggedModel):
+    """A standing format pairing a Chinese region with a Russian one."""
+
+    name = models.CharField(_("name"), max_length=200)
+    chinese_region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="mechanisms_as_chinese_side",
+        verbose_name=_("Chinese side"),
+    )
+    russian_region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="mechanisms_as_russian_side",
+        verbose_name=_("Russian side"),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = MechanismQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("cooperation mechanism")
+        verbose_name_plural = _("cooperation mechanisms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["chinese_region", "russian_region"], name="mechanism_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=~Q(chinese_region=F("russian_region")), name="mechanism_two_regions"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("cooperation:mechanism-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.chinese_region_id and self.chinese_region.country.code != "CN":
+            errors["chinese_region"] = _("Choose a region of China.")
+        if self.russian_region_id and self.russian_region.country.code != "RU":
+            errors["russian_region"] = _("Choose a region of Russia.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class CharterStatus(models.TextChoices):
+    UNKNOWN = "unknown", _("Unknown")
+    NONE = "none", _("No charter")
+    DEVELOPED = "developed", _("Drawn up")
+    ADOPTED = "adopted", _("Adopted")
+
+
+class MembershipTrend(models.TextChoices):
+    UNKNOWN = "unknown", _("Unknown")
+    INCREASED = "increased", _("Increased")
+    UNCHANGED = "unchanged", _("Unchanged")
+    DECREASED = "decreased", _("Decreased")
+
+
+class CouncilQuerySet(SlugQuerySet):
+    def with_list_related(self):
+        return self.select_related("years")
+
+
+class Council(SluggedModel):
+    name = models.CharField(_("name"), max_length=200)
+    years = models.ForeignKey(
+        CooperationYears,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="councils",
+        verbose_name=_("thematic years"),
+        help_text=_("The thematic years within which the reported work took place."),
+    )
+    charter_status = models.CharField(
+        _("charter"), max_length=20, choices=CharterStatus.choices, default=CharterStatus.UNKNOWN
+    )
+    membership_trend = models.CharField(
+        _("membership"),
+        max_length=20,
+        choices=MembershipTrend.choices,
+        default=MembershipTrend.UNKNOWN,
+        help_text=_("How the number of members changed in the reported period."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("council")
+        verbose_name_plural = _("councils")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("cooperation:council-detail", kwargs={"slug": self.slug})
+
+
+class CouncilMeetingQuerySet(models.QuerySet):
+    def get_by_natural_key(self, council_slug, number):
+        return self.get(council__slug=council_slug, number=number)
+
+
+class CouncilMeeting(models.Model):
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("council")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    date = models.DateField(_("date"), null=True, blank=True, help_text=_("Empty if unknown."))
+    city = models.ForeignKey(
+        City,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="council_meetings",
+        verbose_name=_("city"),
+        help_text=_("Empty if unknown."),
+    )
+    years = models.ForeignKey(
+        CooperationYears,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="council_meetings",
+        verbose_name=_("held within"),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+
+    objects = CouncilMeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["council", "number"]
+        verbose_name = _("council meeting")
+        verbose_name_plural = _("council meetings")
+        constraints = [
+            models.UniqueConstraint(fields=["council", "number"], name="meeting_unique_number"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="meeting_number_positive"),
+        ]
+
+    def __str__(self):
+        return _("Meeting %(number)s of the %(council)s") % {
+            "number": self.number,
+            "council": self.council,
+        }
+
+    def get_absolute_url(self):
+        return f"{self.council.get_absolute_url()}#meeting-{self.number}"
+
+    def natural_key(self):
+        return (*self.council.natural_key(), self.number)
+
+    natural_key.dependencies = ["cooperation.council"]
+
+
+class CouncilMembershipQuerySet(models.QuerySet):
+    def get_by_natural_key(self, council_slug, region_slug):
+        return self.get(council__slug=council_slug, region__slug=region_slug)
+
+
+class CouncilMembership(models.Model):
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("council")
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="council_memberships",
+        verbose_name=_("region"),
+    )
+    joined_on = models.DateField(_("joined"), null=True, blank=True)
+    left_on = models.DateField(_("left"), null=True, blank=True)
+
+    objects = CouncilMembershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["council", "region__name"]
+        verbose_name = _("council membership")
+        verbose_name_plural = _("council memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["council", "region"], name="membership_unique"),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True)
+                | Q(joined_on__isnull=True)
+                | Q(left_on__gte=F("joined_on")),
+                name="membership_left_not_before_joined",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.region} – {self.council}"
+
+    def get_absolute_url(self):
+        return self.council.get_absolute_url()
+
+    def natural_key(self):
+        return (*self.council.natural_key(), *self.region.natural_key())
+
+    natural_key.dependencies = ["cooperation.council", "cooperation.region"]
+
+
+class InvestmentFundQuerySet(SlugQuerySet):
+    def with_list_related(self):
+        return self.select_related("council", "years")
+
+
+class InvestmentFund(SluggedModel):
+    name = models.CharField(_("name"), max_length=255)
+    council = models.ForeignKey(
+        Council,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funds",
+        verbose_name=_("set up by"),
+    )
+    years = models.ForeignKey(
+        CooperationYears,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funds",
+        verbose_name=_("set up within"),
+    )
+    established_year = models.PositiveSmallIntegerField(
+        _("year set up"), null=True, blank=True, help_text=_("Empty if unknown.")
+    )
+    purpose = models.TextField(_("purpose"), blank=True)
+
+    objects = InvestmentFundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("investment fund")
+        verbose_name_plural = _("investment funds")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("cooperation:fund-detail", kwargs={"slug": self.slug})
+
+
+class TradeUnit(models.TextChoices):
+    USD_BILLION = "usd_billion", _("billion US dollars")
+    USD_MILLION = "usd_million", _("million US dollars")
+
+
+class Qualifier(models.TextChoices):
+    EXACT = "exact", _("exactly")
+    MORE_THAN = "more_than", _("more than")
+    LESS_THAN = "less_than", _("less than")
+    ABOUT = "about", _("about")
+
+
+class TradeFigure(SluggedModel):
+    """Bilateral China-Russia trade in one year, as one source reports it."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    qualifier = models.CharField(
+        _("qualifier"), max_length=20, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+    unit = models.CharField(
+        _("unit"), max_length=20, choices=TradeUnit.choices, default=TradeUnit.USD_BILLION
+    )
+    is_record = models.BooleanField(_("historical record"), default=False)
+    note = models.TextField(_("note"), blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year", "slug"]
+        verbose_name = _("trade figure")
+        verbose_name_plural = _("trade figures")
+        constraints = [
+            models.CheckConstraint(condition=Q(value__gte=0), name="trade_value_not_negative"),
+            models.CheckConstraint(
+                condition=Q(year__gte=1900) & Q(year__lte=2100), name="trade_year_plausible"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.display_value}"
+
+    def get_absolute_url(self):
+        return reverse("cooperation:tradefigure-detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_value(self):
+        """E.g. "more than 100 billion US dollars"."""
+        value = f"{self.value.normalize():f}"
+        parts = [value, self.get_unit_display()]
+        if self.qualifier != Qualifier.EXACT:
+            parts.insert(0, self.get_qualifier_display())
+        return " ".join(str(p) for p in parts)
+
+
+class CooperationAssessment(SluggedModel):
+    """A reported judgement on the state of cooperation, e.g. by experts."""
+
+    title = models.CharField(_("title"), max_length=255)
+    attributed_to = models.CharField(_("attributed to"), max_length=200)
+    statement = models.TextField(_("statement"))
+    covers_border_regions = models.BooleanField(
+        _("covers border regions"), null=True, blank=True, help_text=_("Empty if not stated.")
+    )
+    covers_inland_regions = models.BooleanField(
+        _("covers inland regions"), null=True, blank=True, help_text=_("Empty if not stated.")
+    )
+    covers_coastal_regions = models.BooleanField(
+        _("covers coastal regions"), null=True, blank=True, help_text=_("Empty if not stated.")
+    )
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("cooperation assessment")
+        verbose_name_plural = _("cooperation assessments")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cooperation:assessment-detail", kwargs={"slug": self.slug})

@@ -1,0 +1,397 @@
+"""Exhibitions, the enterprises that take part in them, and the forums held there."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cooperation.models import City, Country, Region
+from core.models import SluggedModel, SlugQuerySet
+
+
+class ExhibitionSeries(SluggedModel):
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("exhibition series")
+        verbose_name_plural = _("exhibition series")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("expo:exhibition-list") + f"?series={self.slug}"
+
+
+class ExhibitionQuerySet(SlugQuerySet):
+    def with_list_related(self):
+        return self.select_related("series", "city", "city__region", "city__region__country")
+
+    def with_detail_related(self):
+        return self.with_list_related().prefetch_related(
+            models.Prefetch(
+                "participations",
+                queryset=CountryParticipation.objects.select_related("country"),
+            ),
+            models.Prefetch(
+                "guests_of_honour",
+                queryset=GuestOfHonour.objects.select_related("region", "region__country"),
+            ),
+        )
+
+    def most_recent(self):
+        """The exhibition with the latest start date, or None."""
+        return self.first()
+
+
+class Exhibition(SluggedModel):
+    series = models.ForeignKey(
+        ExhibitionSeries,
+        on_delete=models.PROTECT,
+        related_name="exhibitions",
+        verbose_name=_("series"),
+    )
+    edition = models.PositiveSmallIntegerField(_("edition"))
+    name = models.CharField(_("name"), max_length=255)
+    start_date = models.DateField(_("first day"), null=True, blank=True)
+    end_date = models.DateField(_("last day"), null=True, blank=True)
+    city = models.ForeignKey(
+        City, on_delete=models.PROTECT, related_name="exhibitions", verbose_name=_("city")
+    )
+    venue = models.CharField(
+        _("venue or host event"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. held at INNOPROM. Leave empty if not known."),
+    )
+    theme = models.CharField(_("theme"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
+
+    objects = ExhibitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("start_date").desc(nulls_last=True), "-edition"]
+        verbose_name = _("exhibition")
+        verbose_name_plural = _("exhibitions")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "edition"], name="exhibition_unique_edition"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="exhibition_ends_after_start",
+            ),
+            models.CheckConstraint(condition=Q(edition__gte=1), name="exhibition_edition_positive"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("expo:exhibition-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The last day cannot be before the first day.")})
+
+    @property
+    def country(self):
+        return self.city.region.country
+
+
+class CountryParticipationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, exhibition_slug, country_code):
+        return self.get(exhibition__slug=exhibition_slug, country__code=country_code)
+
+
+class CountryParticipation(models.Model):
+    """How many enterprises, from how many provincial-level units, one country brought."""
+
+    exhibition = models.ForeignKey(
+        Exhibition,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("exhibition"),
+    )
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="exhibition_participations",
+        verbose_name=_("country"),
+    )
+    enterprises = models.PositiveIntegerField(
+        _("enterprises"), null=True, blank=True, help_text=_("Empty if unknown.")
+    )
+    provincial_units = models.PositiveIntegerField(
+        _("provincial-level units"),
+        null=True,
+        blank=True,
+        help_text=_("How many provinces or regions the enterprises came from; empty if unknown."),
+    )
+
+    objects = CountryParticipationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["exhibition", "-enterprises", "country__code"]
+        verbose_name = _("participation by country")
+        verbose_name_plural = _("participation by country")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exhibition", "country"], name="participation_unique_country"
+            ),
+            models.CheckConstraint(
+                condition=Q(enterprises__gte=0) | Q(enterprises__isnull=True),
+                name="participation_enterprises_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(provincial_units__gte=0) | Q(provincial_units__isnull=True),
+                name="participation_units_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.country} – {self.exhibition}"
+
+    def get_absolute_url(self):
+        return self.exhibition.get_absolute_url()
+
+    def natural_key(self):
+        return (*self.exhibition.natural_key(), *self.country.natural_key())
+
+    natural_key.dependencies = ["expo.exhibition", "cooperation.country"]
+
+
+class GuestOfHonourQuerySet(models.QuerySet):
+    def get_by_natural_key(self, exhibition_slug, region_slug):
+        return self.get(exhibition__slug=exhibition_slug, region__slug=region_slug)
+
+
+class GuestOfHonour(models.Model):
+    """A region chosen as guest of honour of an exhibition; its country is its side."""
+
+    exhibition = models.ForeignKey(
+        Exhibition,
+        on_delete=models.CASCADE,
+        related_name="guests_of_honour",
+        verbose_name=_("exhibition"),
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="guest_of_honour_appearances",
+        verbose_name=_("region"),
+    )
+
+    objects = GuestOfHonourQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["exhibition", "region__country__code", "region__name"]
+        verbose_name = _("guest of honour")
+        verbose_name_plural = _("guests of honour")
+        constraints = [
+            models.UniqueConstraint(fields=["exhibition", "region"], name="guest_unique_region"),
+        ]
+
+    def __str__(self):
+        return f"{self.region} – {self.exhibition}"
+
+    def get_absolute_url(self):
+        return self.exhibition.get_absolute_url()
+
+    def natural_key(self):
+        return (*self.exhibition.natural_key(), *self.region.natural_key())
+
+    natural_key.dependencies = ["expo.exhibition", "cooperation.region"]
+
+
+class Sector(SluggedModel):
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("expo:enterprise-list") + f"?sector={self.slug}"
+
+
+class EnterpriseQuerySet(SlugQuerySet):
+    def with_list_related(self):
+        return self.select_related("country", "region", "sector")
+
+
+class Enterprise(SluggedModel):
+    name = models.CharField(_("name"), max_length=255)
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="enterprises", verbose_name=_("country")
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enterprises",
+        verbose_name=_("region"),
+    )
+    sector = models.ForeignKey(
+        Sector,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enterprises",
+        verbose_name=_("sector"),
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    exhibitions = models.ManyToManyField(
+        Exhibition,
+        through="EnterpriseParticipation",
+        related_name="enterprises",
+        verbose_name=_("exhibitions"),
+        blank=True,
+    )
+
+    objects = EnterpriseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "slug"]
+        verbose_name = _("enterprise")
+        verbose_name_plural = _("enterprises")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("expo:enterprise-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.region_id and self.country_id and self.region.country_id != self.country_id:
+            raise ValidationError({"region": _("The region must be in the enterprise's country.")})
+
+
+class EnterpriseParticipationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, enterprise_slug, exhibition_slug):
+        return self.get(enterprise__slug=enterprise_slug, exhibition__slug=exhibition_slug)
+
+
+class EnterpriseParticipation(models.Model):
+    enterprise = models.ForeignKey(
+        Enterprise,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("enterprise"),
+    )
+    exhibition = models.ForeignKey(
+        Exhibition,
+        on_delete=models.PROTECT,
+        related_name="enterprise_participations",
+        verbose_name=_("exhibition"),
+    )
+    stand = models.CharField(_("stand"), max_length=50, blank=True)
+
+    objects = EnterpriseParticipationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["exhibition", "enterprise__name"]
+        verbose_name = _("enterprise participation")
+        verbose_name_plural = _("enterprise participations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "exhibition"], name="enterprise_participation_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.enterprise} – {self.exhibition}"
+
+    def get_absolute_url(self):
+        return self.enterprise.get_absolute_url()
+
+    def natural_key(self):
+        return (*self.enterprise.natural_key(), *self.exhibition.natural_key())
+
+    natural_key.dependencies = ["expo.enterprise", "expo.exhibition"]
+
+
+class ForumSeries(SluggedModel):
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("forum series")
+        verbose_name_plural = _("forum series")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("expo:forum-list") + f"?series={self.slug}"
+
+
+class ForumQuerySet(SlugQuerySet):
+    def with_list_related(self):
+        return self.select_related("series", "city", "exhibition")
+
+
+class Forum(SluggedModel):
+    series = models.ForeignKey(
+        ForumSeries, on_delete=models.PROTECT, related_name="forums", verbose_name=_("series")
+    )
+    edition = models.PositiveSmallIntegerField(_("edition"))
+    name = models.CharField(_("name"), max_length=255)
+    date = models.DateField(_("date"), null=True, blank=True, help_text=_("Empty if unknown."))
+    city = models.ForeignKey(
+        City, on_delete=models.PROTECT, related_name="forums", verbose_name=_("city")
+    )
+    exhibition = models.ForeignKey(
+        Exhibition,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="forums",
+        verbose_name=_("held within"),
+    )
+    participants = models.CharField(
+        _("who took part"), max_length=500, blank=True, help_text=_("E.g. officials and business.")
+    )
+    countries = models.ManyToManyField(
+        Country, related_name="forums", verbose_name=_("countries taking part"), blank=True
+    )
+    summary = models.TextField(_("summary"), blank=True)
+
+    objects = ForumQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("date").desc(nulls_last=True), "-edition"]
+        verbose_name = _("forum")
+        verbose_name_plural = _("forums")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "edition"], name="forum_unique_edition"),
+            models.CheckConstraint(condition=Q(edition__gte=1), name="forum_edition_positive"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("expo:forum-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        exhibition = self.exhibition if self.exhibition_id else None
+        if exhibition and self.date and exhibition.start_date and exhibition.end_date:
+            if not exhibition.start_date <= self.date <= exhibition.end_date:
+                raise ValidationError(
+                    {"date": _("A forum held within an exhibition must fall on its dates.")}
+                )

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "expo"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("exhibitions/", views.ExhibitionListView.as_view(), name="exhibition-list"),
+    path(
+        "exhibitions/<slug:slug>/", views.ExhibitionDetailView.as_view(), name="exhibition-detail"
+    ),
+    path("enterprises/", views.EnterpriseListView.as_view(), name="enterprise-list"),
+    path(
+        "enterprises/<slug:slug>/", views.EnterpriseDetailView.as_view(), name="enterprise-detail"
+    ),
+    path("forums/", views.ForumListView.as_view(), name="forum-list"),
+    path("forums/<slug:slug>/", views.ForumDetailView.as_view(), name="forum-detail"),
+]

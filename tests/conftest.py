@@ -1,0 +1,26 @@
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
+ARTICLE_FIXTURES = [FIXTURES_DIR / name for name in ("geography.json", "cooperation.json", "expo.json")]
+
+
+@pytest.fixture
+def article_data(db):
+    """The source article's data, loaded from the project fixtures."""
+    call_command("loaddata", *ARTICLE_FIXTURES, verbosity=0)
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="admin", email="admin@example.com", password="pw-for-tests-only"
+    )
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client
