@@ -67,6 +67,19 @@ class RegionQuerySet(SlugQuerySet):
     def with_list_related(self):
         return self.select_related("country", "parent", "administrative_centre")
 
+    def with_detail_related(self):
+        """A region with its chain of larger regions and what it contains."""
+        return self.select_related(
+            "country", "administrative_centre", "parent__parent__parent"
+        ).prefetch_related(
+            models.Prefetch("subregions", queryset=Region.objects.select_related("country")),
+            "cities",
+            models.Prefetch(
+                "council_memberships",
+                queryset=CouncilMembership.objects.select_related("council"),
+            ),
+        )
+
 
 class Region(SluggedModel):
     name = models.CharField(_("name"), max_length=200)
@@ -87,9 +100,7 @@ class Region(SluggedModel):
         _("ISO 3166-2 code"),
         max_length=6,
         blank=True,
-        validators=[
-            RegexValidator(r"^[A-Z]{2}-[A-Z0-9]{1,3}$", _("Use the form CN-HL or RU-SA."))
-        ],
+        validators=[RegexValidator(r"^[A-Z]{2}-[A-Z0-9]{1,3}$", _("Use the form CN-HL or RU-SA."))],
         help_text=_("Only for official subdivisions, e.g. CN-HL. Leave empty if none."),
     )
     administrative_centre = models.ForeignKey(
@@ -112,9 +123,7 @@ class Region(SluggedModel):
             models.UniqueConstraint(
                 fields=["iso_code"], condition=~Q(iso_code=""), name="region_iso_code_unique"
             ),
-            models.CheckConstraint(
-                condition=~Q(parent=F("pk")), name="region_not_own_parent"
-            ),
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="region_not_own_parent"),
         ]
 
     def __str__(self):
@@ -126,8 +135,10 @@ class Region(SluggedModel):
     def clean(self):
         super().clean()
         errors = {}
-        if self.iso_code and self.country_id and not self.iso_code.startswith(
-            f"{self.country.code}-"
+        if (
+            self.iso_code
+            and self.country_id
+            and not self.iso_code.startswith(f"{self.country.code}-")
         ):
             errors["iso_code"] = _("The code must start with the country code, e.g. %(code)s-.") % {
                 "code": self.country.code
@@ -164,6 +175,14 @@ class CityQuerySet(SlugQuerySet):
     def with_list_related(self):
         return self.select_related("region", "region__country")
 
+    def with_detail_related(self):
+        return self.select_related("region__country", "region__parent__parent").prefetch_related(
+            "administered_regions",
+            models.Prefetch(
+                "council_meetings", queryset=CouncilMeeting.objects.select_related("council")
+            ),
+        )
+
 
 class City(SluggedModel):
     name = models.CharField(_("name"), max_length=200)
@@ -190,6 +209,18 @@ class City(SluggedModel):
         return self.region.country
 
 
+class CooperationYearsQuerySet(SlugQuerySet):
+    def with_detail_related(self):
+        return self.prefetch_related(
+            "councils",
+            "funds",
+            models.Prefetch(
+                "council_meetings",
+                queryset=CouncilMeeting.objects.select_related("council", "city"),
+            ),
+        )
+
+
 class CooperationYears(SluggedModel):
     """A thematic period, e.g. the Years of China-Russia Interregional Cooperation 2018-2019."""
 
@@ -197,6 +228,8 @@ class CooperationYears(SluggedModel):
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
     description = models.TextField(_("description"), blank=True)
+
+    objects = CooperationYearsQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_year", "name"]
@@ -219,6 +252,21 @@ class MechanismQuerySet(SlugQuerySet):
     def with_list_related(self):
         return self.select_related(
             "chinese_region", "chinese_region__country", "russian_region", "russian_region__country"
+        )
+
+    def with_detail_related(self):
+        """Both sides, the regions each side lies within and the regions within each side."""
+        within = Region.objects.select_related("country").prefetch_related(
+            models.Prefetch("subregions", queryset=Region.objects.select_related("country"))
+        )
+        return self.select_related(
+            "chinese_region__country",
+            "chinese_region__parent__parent",
+            "russian_region__country",
+            "russian_region__parent__parent",
+        ).prefetch_related(
+            models.Prefetch("chinese_region__subregions", queryset=within),
+            models.Prefetch("russian_region__subregions", queryset=within),
         )
 
     def for_region(self, region):
@@ -294,6 +342,24 @@ class MembershipTrend(models.TextChoices):
 class CouncilQuerySet(SlugQuerySet):
     def with_list_related(self):
         return self.select_related("years")
+
+    def with_detail_related(self):
+        """The council with its meetings (a timeline), members and funds."""
+        return self.with_list_related().prefetch_related(
+            models.Prefetch(
+                "meetings",
+                queryset=CouncilMeeting.objects.select_related("city", "years").order_by(
+                    "number"
+                ),
+            ),
+            models.Prefetch(
+                "memberships",
+                queryset=CouncilMembership.objects.select_related("region__country").order_by(
+                    "region__country__code", "region__name", "pk"
+                ),
+            ),
+            "funds",
+        )
 
 
 class Council(SluggedModel):

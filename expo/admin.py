@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models as db_models
 from modeltranslation.admin import TranslationAdmin
 
 from . import models
@@ -75,6 +76,7 @@ class EnterpriseAdmin(TranslationAdmin):
     autocomplete_fields = ["country", "region", "sector"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [EnterpriseParticipationInline]
+    formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(models.EnterpriseParticipation)

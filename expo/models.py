@@ -390,8 +390,13 @@ class Forum(SluggedModel):
     def clean(self):
         super().clean()
         exhibition = self.exhibition if self.exhibition_id else None
-        if exhibition and self.date and exhibition.start_date and exhibition.end_date:
-            if not exhibition.start_date <= self.date <= exhibition.end_date:
-                raise ValidationError(
-                    {"date": _("A forum held within an exhibition must fall on its dates.")}
-                )
+        if (
+            exhibition
+            and self.date
+            and exhibition.start_date
+            and exhibition.end_date
+            and not exhibition.start_date <= self.date <= exhibition.end_date
+        ):
+            raise ValidationError(
+                {"date": _("A forum held within an exhibition must fall on its dates.")}
+            )

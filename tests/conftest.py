@@ -4,7 +4,9 @@ import pytest
 from django.core.management import call_command
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
-ARTICLE_FIXTURES = [FIXTURES_DIR / name for name in ("geography.json", "cooperation.json", "expo.json")]
+ARTICLE_FIXTURES = [
+    FIXTURES_DIR / name for name in ("geography.json", "cooperation.json", "expo.json")
+]
 
 
 @pytest.fixture
