@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-FIXTURES := fixtures/geography.json fixtures/cooperation.json fixtures/expo.json
+FIXTURES := fixtures/geography.json fixtures/cooperation.json fixtures/expo.json fixtures/news.json
 
 .PHONY: run test lint fmt install install-dev migrate fixtures superuser check clean
 

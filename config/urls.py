@@ -5,4 +5,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("cooperation.urls")),
     path("", include("expo.urls")),
+    path("", include("news.urls")),
 ]

@@ -18,6 +18,12 @@ class CountryQuerySet(models.QuerySet):
     def get_by_natural_key(self, code):
         return self.get(code=code)
 
+    def with_detail_related(self):
+        return self.prefetch_related(
+            models.Prefetch("regions", queryset=Region.objects.select_related("parent")),
+            "exhibition_participations__exhibition",
+        )
+
 
 class Country(models.Model):
     code = models.CharField(
@@ -68,12 +74,18 @@ class RegionQuerySet(SlugQuerySet):
         return self.select_related("country", "parent", "administrative_centre")
 
     def with_detail_related(self):
-        """A region with its chain of larger regions and what it contains."""
+        """A region with the regions it lies within and everything that refers to it.
+
+        The exhibition prefetches use reverse relation names only, so this app
+        still imports nothing from ``expo``.
+        """
         return self.select_related(
             "country", "administrative_centre", "parent__parent__parent"
         ).prefetch_related(
             models.Prefetch("subregions", queryset=Region.objects.select_related("country")),
-            "cities",
+            "cities__exhibitions",
+            "subregions__cities__exhibitions",
+            "guest_of_honour_appearances__exhibition",
             models.Prefetch(
                 "council_memberships",
                 queryset=CouncilMembership.objects.select_related("council"),
@@ -178,6 +190,8 @@ class CityQuerySet(SlugQuerySet):
     def with_detail_related(self):
         return self.select_related("region__country", "region__parent__parent").prefetch_related(
             "administered_regions",
+            "exhibitions",
+            "forums",
             models.Prefetch(
                 "council_meetings", queryset=CouncilMeeting.objects.select_related("council")
             ),
@@ -348,9 +362,7 @@ class CouncilQuerySet(SlugQuerySet):
         return self.with_list_related().prefetch_related(
             models.Prefetch(
                 "meetings",
-                queryset=CouncilMeeting.objects.select_related("city", "years").order_by(
-                    "number"
-                ),
+                queryset=CouncilMeeting.objects.select_related("city", "years").order_by("number"),
             ),
             models.Prefetch(
                 "memberships",

@@ -31,15 +31,22 @@ class ExhibitionQuerySet(SlugQuerySet):
         return self.select_related("series", "city", "city__region", "city__region__country")
 
     def with_detail_related(self):
-        return self.with_list_related().prefetch_related(
-            models.Prefetch(
-                "participations",
-                queryset=CountryParticipation.objects.select_related("country"),
-            ),
-            models.Prefetch(
-                "guests_of_honour",
-                queryset=GuestOfHonour.objects.select_related("region", "region__country"),
-            ),
+        return (
+            self.with_list_related()
+            .select_related("city__region__parent__parent")
+            .prefetch_related(
+                models.Prefetch(
+                    "participations",
+                    queryset=CountryParticipation.objects.select_related("country").order_by(
+                        F("enterprises").desc(nulls_last=True), "country__code"
+                    ),
+                ),
+                models.Prefetch(
+                    "guests_of_honour",
+                    queryset=GuestOfHonour.objects.select_related("region", "region__country"),
+                ),
+                models.Prefetch("forums", queryset=Forum.objects.select_related("city")),
+            )
         )
 
     def most_recent(self):
@@ -228,6 +235,16 @@ class EnterpriseQuerySet(SlugQuerySet):
     def with_list_related(self):
         return self.select_related("country", "region", "sector")
 
+    def with_detail_related(self):
+        return self.with_list_related().prefetch_related(
+            models.Prefetch(
+                "participations",
+                queryset=EnterpriseParticipation.objects.select_related(
+                    "exhibition__city"
+                ).order_by(F("exhibition__start_date").desc(nulls_last=True), "pk"),
+            )
+        )
+
 
 class Enterprise(SluggedModel):
     name = models.CharField(_("name"), max_length=255)
@@ -342,6 +359,11 @@ class ForumSeries(SluggedModel):
 class ForumQuerySet(SlugQuerySet):
     def with_list_related(self):
         return self.select_related("series", "city", "exhibition")
+
+    def with_detail_related(self):
+        return self.select_related(
+            "series", "exhibition", "city__region__country", "city__region__parent__parent"
+        ).prefetch_related("countries")
 
 
 class Forum(SluggedModel):

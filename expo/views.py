@@ -1,8 +1,75 @@
-from django.views.generic import DetailView, ListView, TemplateView
+"""Public pages for exhibitions, enterprises and forums, and the home page."""
 
-from cooperation.models import CooperationMechanism, TradeFigure
+from dataclasses import dataclass
+
+from django.views.generic import TemplateView
+
+from cooperation.models import (
+    CooperationAssessment,
+    CooperationMechanism,
+    Council,
+    TradeFigure,
+)
+from cooperation.views import RELATED_LIMIT, PublicDetailView, PublicFilterView
 
 from . import models
+from .filters import EnterpriseFilter, ExhibitionFilter, ForumFilter
+
+
+def svg_number(value):
+    """A coordinate for an SVG attribute: never localised (no decimal comma), no ".0"."""
+    return f"{value:g}"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One row of a horizontal bar chart; coordinates are SVG user units as strings."""
+
+    label: str
+    value: int | None
+    y: str
+    width: str
+    value_x: str
+
+
+class BarChart:
+    """Geometry for a server-drawn SVG bar chart: no script, no inline style.
+
+    Bars are scaled to the largest known value. A value of None (unknown) gets
+    no bar; the template labels it "unknown" rather than drawing it as zero.
+    """
+
+    label_width = 170
+    bar_area = 330
+    value_width = 80
+    row_height = 34
+    bar_height = 22
+    gap = 8
+
+    def __init__(self, rows):
+        rows = list(rows)
+        top = max((value for _label, value in rows if value is not None), default=0)
+        self.bars = []
+        for index, (label, value) in enumerate(rows):
+            width = value / top * self.bar_area if value and top else 0
+            self.bars.append(
+                Bar(
+                    label=label,
+                    value=value,
+                    y=svg_number(index * self.row_height + (self.row_height - self.bar_height) / 2),
+                    width=svg_number(round(width, 1)),
+                    value_x=svg_number(round(self.label_width + width + self.gap, 1)),
+                )
+            )
+        self.width = svg_number(self.label_width + self.bar_area + self.value_width)
+        self.height = svg_number(max(len(self.bars), 1) * self.row_height)
+        self.bar_x = svg_number(self.label_width)
+        self.label_x = svg_number(self.label_width - self.gap)
+        self.text_dy = svg_number(self.bar_height / 2)
+
+
+def participation_chart(exhibition):
+    return BarChart((str(p.country), p.enterprises) for p in exhibition.participations.all())
 
 
 class HomeView(TemplateView):
@@ -10,35 +77,63 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["exhibition"] = models.Exhibition.objects.with_detail_related().most_recent()
+        exhibition = models.Exhibition.objects.with_detail_related().most_recent()
+        context["exhibition"] = exhibition
         context["mechanisms"] = CooperationMechanism.objects.with_list_related()
         context["forums"] = models.Forum.objects.with_list_related()[:3]
         context["trade_figure"] = TradeFigure.objects.first()
+        context["councils"] = Council.objects.with_list_related()[:3]
+        context["assessment"] = CooperationAssessment.objects.first()
         return context
 
 
-class ExhibitionListView(ListView):
+class ExhibitionListView(PublicFilterView):
     queryset = models.Exhibition.objects.with_list_related()
-    paginate_by = 20
+    filterset_class = ExhibitionFilter
+    ordering = [*models.Exhibition._meta.ordering, "slug"]
 
 
-class ExhibitionDetailView(DetailView):
+class ExhibitionDetailView(PublicDetailView):
     queryset = models.Exhibition.objects.with_detail_related()
+    list_url_name = "expo:exhibition-list"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        exhibition = self.object
+        region = exhibition.city.region
+        context["region_chain"] = [*reversed(region.ancestors()), region]
+        context["chart"] = participation_chart(exhibition)
+        enterprises = list(
+            exhibition.enterprises.select_related("country", "sector")[: RELATED_LIMIT + 1]
+        )
+        context["enterprises"] = enterprises[:RELATED_LIMIT]
+        context["more_enterprises"] = len(enterprises) > RELATED_LIMIT
+        return context
 
 
-class EnterpriseListView(ListView):
+class EnterpriseListView(PublicFilterView):
     queryset = models.Enterprise.objects.with_list_related()
-    paginate_by = 50
+    filterset_class = EnterpriseFilter
+    ordering = ["name", "slug"]
 
 
-class EnterpriseDetailView(DetailView):
-    queryset = models.Enterprise.objects.with_list_related()
+class EnterpriseDetailView(PublicDetailView):
+    queryset = models.Enterprise.objects.with_detail_related()
+    list_url_name = "expo:enterprise-list"
 
 
-class ForumListView(ListView):
+class ForumListView(PublicFilterView):
     queryset = models.Forum.objects.with_list_related()
-    paginate_by = 20
+    filterset_class = ForumFilter
+    ordering = [*models.Forum._meta.ordering, "slug"]
 
 
-class ForumDetailView(DetailView):
-    queryset = models.Forum.objects.with_list_related()
+class ForumDetailView(PublicDetailView):
+    queryset = models.Forum.objects.with_detail_related()
+    list_url_name = "expo:forum-list"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        region = self.object.city.region
+        context["region_chain"] = [*reversed(region.ancestors()), region]
+        return context

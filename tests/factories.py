@@ -8,12 +8,19 @@ import itertools
 
 from cooperation import models as coop
 from expo import models as expo
+from news import models as news
 
 _seq = itertools.count(1)
 
 
 def _n():
     return next(_seq)
+
+
+def _default(kw, name, make):
+    """Like ``kw.setdefault`` but only makes the default record when it is needed."""
+    if name not in kw:
+        kw[name] = make()
 
 
 def country(code=None, **kw):
@@ -31,7 +38,7 @@ def country(code=None, **kw):
 
 def region(**kw):
     n = _n()
-    kw.setdefault("country", country("CN"))
+    _default(kw, "country", lambda: country("CN"))
     kw.setdefault("name", f"Region {n}")
     kw.setdefault("slug", f"region-{n}")
     kw.setdefault("kind", coop.RegionKind.PROVINCE)
@@ -40,7 +47,7 @@ def region(**kw):
 
 def city(**kw):
     n = _n()
-    kw.setdefault("region", region())
+    _default(kw, "region", lambda: region())
     kw.setdefault("name", f"City {n}")
     kw.setdefault("slug", f"city-{n}")
     return coop.City.objects.create(**kw)
@@ -57,8 +64,8 @@ def years(**kw):
 
 def mechanism(**kw):
     n = _n()
-    kw.setdefault("chinese_region", region(country=country("CN")))
-    kw.setdefault("russian_region", region(country=country("RU")))
+    _default(kw, "chinese_region", lambda: region(country=country("CN")))
+    _default(kw, "russian_region", lambda: region(country=country("RU")))
     kw.setdefault("name", f"Mechanism {n}")
     kw.setdefault("slug", f"mechanism-{n}")
     return coop.CooperationMechanism.objects.create(**kw)
@@ -72,14 +79,14 @@ def council(**kw):
 
 
 def council_meeting(**kw):
-    kw.setdefault("council", council())
+    _default(kw, "council", lambda: council())
     kw.setdefault("number", _n())
     return coop.CouncilMeeting.objects.create(**kw)
 
 
 def council_membership(**kw):
-    kw.setdefault("council", council())
-    kw.setdefault("region", region())
+    _default(kw, "council", lambda: council())
+    _default(kw, "region", lambda: region())
     return coop.CouncilMembership.objects.create(**kw)
 
 
@@ -116,26 +123,26 @@ def exhibition_series(**kw):
 
 def exhibition(**kw):
     n = _n()
-    kw.setdefault("series", exhibition_series())
+    _default(kw, "series", lambda: exhibition_series())
     kw.setdefault("edition", n)
     kw.setdefault("name", f"Exhibition {n}")
     kw.setdefault("slug", f"exhibition-{n}")
-    kw.setdefault("city", city())
+    _default(kw, "city", lambda: city())
     kw.setdefault("start_date", datetime.date(2019, 6, 15))
     kw.setdefault("end_date", datetime.date(2019, 6, 19))
     return expo.Exhibition.objects.create(**kw)
 
 
 def participation(**kw):
-    kw.setdefault("exhibition", exhibition())
-    kw.setdefault("country", country("CN"))
+    _default(kw, "exhibition", lambda: exhibition())
+    _default(kw, "country", lambda: country("CN"))
     kw.setdefault("enterprises", 10)
     return expo.CountryParticipation.objects.create(**kw)
 
 
 def guest_of_honour(**kw):
-    kw.setdefault("exhibition", exhibition())
-    kw.setdefault("region", region())
+    _default(kw, "exhibition", lambda: exhibition())
+    _default(kw, "region", lambda: region())
     return expo.GuestOfHonour.objects.create(**kw)
 
 
@@ -148,15 +155,15 @@ def sector(**kw):
 
 def enterprise(**kw):
     n = _n()
-    kw.setdefault("country", country("CN"))
+    _default(kw, "country", lambda: country("CN"))
     kw.setdefault("name", f"Enterprise {n}")
     kw.setdefault("slug", f"enterprise-{n}")
     return expo.Enterprise.objects.create(**kw)
 
 
 def enterprise_participation(**kw):
-    kw.setdefault("enterprise", enterprise())
-    kw.setdefault("exhibition", exhibition())
+    _default(kw, "enterprise", lambda: enterprise())
+    _default(kw, "exhibition", lambda: exhibition())
     return expo.EnterpriseParticipation.objects.create(**kw)
 
 
@@ -169,10 +176,35 @@ def forum_series(**kw):
 
 def forum(**kw):
     n = _n()
-    kw.setdefault("series", forum_series())
+    _default(kw, "series", lambda: forum_series())
     kw.setdefault("edition", n)
     kw.setdefault("name", f"Forum {n}")
     kw.setdefault("slug", f"forum-{n}")
-    kw.setdefault("city", city())
+    _default(kw, "city", lambda: city())
     kw.setdefault("date", datetime.date(2019, 6, 15))
     return expo.Forum.objects.create(**kw)
+
+
+def publisher(**kw):
+    n = _n()
+    kw.setdefault("name", f"Publisher {n}")
+    kw.setdefault("slug", f"publisher-{n}")
+    return news.Publisher.objects.create(**kw)
+
+
+def article(**kw):
+    n = _n()
+    _default(kw, "publisher", lambda: publisher())
+    kw.setdefault("title", f"Article {n}")
+    kw.setdefault("slug", f"article-{n}")
+    kw.setdefault("body", "A report.")
+    return news.Article.objects.create(**kw)
+
+
+def reply(**kw):
+    n = _n()
+    _default(kw, "article", lambda: article())
+    kw.setdefault("name", f"Reader {n}")
+    kw.setdefault("email", f"reader{n}@example.com")
+    kw.setdefault("text", f"Reply {n}.")
+    return news.Reply.objects.create(**kw)

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from cooperation.models import CooperationMechanism, Region
 from expo.models import CountryParticipation, Exhibition
+from news.models import Article
 from tests import factories as f
 
 MODELS = sorted(admin.site._registry, key=lambda m: m._meta.label)
@@ -23,6 +24,7 @@ def one_of_each(article_data):
     f.enterprise_participation(enterprise=enterprise, exhibition=Exhibition.objects.get())
     f.council_membership()
     Group.objects.create(name="Harbin editors")
+    f.reply(article=Article.objects.get())
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)

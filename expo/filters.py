@@ -1,0 +1,86 @@
+"""Filters for the public lists: GET parameters, so a filtered list is a shareable URL.
+
+Related records are chosen by slug (``?sector=energy``), which reads well in a link.
+Every field validates before the database sees the value: an unknown slug, a
+year that is not a number or a value with a NUL byte is a form error, not a query.
+"""
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from cooperation.models import City, Country, Region
+
+from .models import Enterprise, Exhibition, ExhibitionSeries, Forum, ForumSeries, Sector
+
+# Years outside this range cannot be in the data (the database checks trade years the
+# same way), and a huge number would overflow the date arithmetic of a year lookup.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+class YearFilter(django_filters.Filter):
+    """A whole year, e.g. 2019, matched against a date field."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "year")
+        kwargs.setdefault("min_value", MIN_YEAR)
+        kwargs.setdefault("max_value", MAX_YEAR)
+        kwargs.setdefault("label", _("Year"))
+        super().__init__(*args, **kwargs)
+
+
+def slug_choice(queryset, label, empty_label, **kwargs):
+    return django_filters.ModelChoiceFilter(
+        queryset=queryset, to_field_name="slug", label=label, empty_label=empty_label, **kwargs
+    )
+
+
+class EnterpriseFilter(django_filters.FilterSet):
+    name = django_filters.CharFilter(method="filter_name", label=_("Name contains"), max_length=100)
+    country = slug_choice(Country.objects.all(), _("Country"), _("Any country"))
+    region = slug_choice(Region.objects.select_related("country"), _("Region"), _("Any region"))
+    sector = slug_choice(Sector.objects.all(), _("Sector"), _("Any sector"))
+    exhibition = slug_choice(
+        Exhibition.objects.all(),
+        _("Exhibition"),
+        _("Any exhibition"),
+        field_name="exhibitions",
+    )
+
+    class Meta:
+        model = Enterprise
+        fields = ["name", "country", "region", "sector", "exhibition"]
+
+    def filter_name(self, queryset, name, value):
+        """Match the name in any of the site's languages, whichever one the reader uses."""
+        condition = Q()
+        for code, _label in settings.LANGUAGES:
+            condition |= Q(**{f"{build_localized_fieldname(name, code)}__icontains": value})
+        return queryset.filter(condition)
+
+
+class ExhibitionFilter(django_filters.FilterSet):
+    year = YearFilter(field_name="start_date")
+    city = slug_choice(City.objects.all(), _("City"), _("Any city"))
+    country = slug_choice(
+        Country.objects.all(), _("Country"), _("Any country"), field_name="city__region__country"
+    )
+    series = slug_choice(ExhibitionSeries.objects.all(), _("Series"), _("Any series"))
+
+    class Meta:
+        model = Exhibition
+        fields = ["year", "city", "country", "series"]
+
+
+class ForumFilter(django_filters.FilterSet):
+    year = YearFilter(field_name="date")
+    series = slug_choice(ForumSeries.objects.all(), _("Series"), _("Any series"))
+
+    class Meta:
+        model = Forum
+        fields = ["year", "series"]

@@ -1,0 +1,231 @@
+"""Articles the site's facts come from, and readers' replies to them.
+
+An article links to the records it is the source of, so every figure and event
+can show "Source: <publisher>" with a link to the article. This app depends on
+``cooperation`` and ``expo``; they never import it and reach articles only
+through the reverse relation ``source_articles``.
+
+Replies are moderated: a new reply is pending and stays hidden until a staff
+member approves it. Email and IP address are kept for moderation only.
+"""
+
+import html
+
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import gettext_lazy as _
+
+from cooperation.models import (
+    CooperationAssessment,
+    CooperationMechanism,
+    Council,
+    InvestmentFund,
+    Region,
+    TradeFigure,
+)
+from core.models import SluggedModel, SlugQuerySet
+from expo.models import Exhibition, Forum
+
+from .markup import render_markdown
+
+# The relations an article uses to name the records it is the source of, in page order.
+SOURCE_RELATIONS = (
+    "exhibitions",
+    "forums",
+    "regions",
+    "mechanisms",
+    "councils",
+    "funds",
+    "trade_figures",
+    "assessments",
+)
+
+
+class Publisher(SluggedModel):
+    name = models.CharField(_("name"), max_length=200)
+    website = models.URLField(_("website"), blank=True, help_text=_("Leave empty if not known."))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("publisher")
+        verbose_name_plural = _("publishers")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:article-list") + f"?publisher={self.slug}"
+
+
+class ArticleQuerySet(SlugQuerySet):
+    def with_list_related(self):
+        return self.select_related("publisher")
+
+    def with_detail_related(self):
+        """The article, the records it is the source of, and its approved replies only."""
+        return self.with_list_related().prefetch_related(
+            *SOURCE_RELATIONS,
+            models.Prefetch(
+                "replies", queryset=Reply.objects.approved(), to_attr="approved_replies"
+            ),
+        )
+
+
+class Article(SluggedModel):
+    title = models.CharField(_("title"), max_length=255)
+    publisher = models.ForeignKey(
+        Publisher, on_delete=models.PROTECT, related_name="articles", verbose_name=_("publisher")
+    )
+    original_url = models.URLField(
+        _("original address"), max_length=500, blank=True, help_text=_("Empty if not known.")
+    )
+    published_on = models.DateField(
+        _("publication date"), null=True, blank=True, help_text=_("Empty if not known.")
+    )
+    body = models.TextField(
+        _("text"),
+        help_text=_(
+            "Markdown: a blank line between paragraphs, *emphasis*, **bold**, [links](https://…). "
+            "Other HTML is removed when the page is shown."
+        ),
+    )
+    exhibitions = models.ManyToManyField(
+        Exhibition, blank=True, related_name="source_articles", verbose_name=_("exhibitions")
+    )
+    forums = models.ManyToManyField(
+        Forum, blank=True, related_name="source_articles", verbose_name=_("forums")
+    )
+    regions = models.ManyToManyField(
+        Region, blank=True, related_name="source_articles", verbose_name=_("regions")
+    )
+    mechanisms = models.ManyToManyField(
+        CooperationMechanism,
+        blank=True,
+        related_name="source_articles",
+        verbose_name=_("cooperation mechanisms"),
+    )
+    councils = models.ManyToManyField(
+        Council, blank=True, related_name="source_articles", verbose_name=_("councils")
+    )
+    funds = models.ManyToManyField(
+        InvestmentFund,
+        blank=True,
+        related_name="source_articles",
+        verbose_name=_("investment funds"),
+    )
+    trade_figures = models.ManyToManyField(
+        TradeFigure, blank=True, related_name="source_articles", verbose_name=_("trade figures")
+    )
+    assessments = models.ManyToManyField(
+        CooperationAssessment,
+        blank=True,
+        related_name="source_articles",
+        verbose_name=_("assessments"),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("published_on").desc(nulls_last=True), "title", "slug"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    @cached_property
+    def body_html(self):
+        """The body as sanitised HTML (see ``news.markup``)."""
+        return render_markdown(self.body)
+
+    def excerpt(self, words=30):
+        """The start of the body as plain text, e.g. for a meta description."""
+        text = html.unescape(strip_tags(self.body_html))
+        return Truncator(" ".join(text.split())).words(words)
+
+    def source_groups(self):
+        """``(heading, records)`` for each kind of record this article is the source of.
+
+        Uses the prefetched relations of ``with_detail_related()``; empty kinds are left out.
+        """
+        groups = []
+        for name in SOURCE_RELATIONS:
+            records = list(getattr(self, name).all())
+            if records:
+                heading = capfirst(
+                    self._meta.get_field(name).related_model._meta.verbose_name_plural
+                )
+                groups.append((heading, records))
+        return groups
+
+
+class ReplyStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for moderation")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ReplyQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=ReplyStatus.APPROVED)
+
+    def pending(self):
+        return self.filter(status=ReplyStatus.PENDING)
+
+
+REPLY_NAME_MAX_LENGTH = 100
+REPLY_TEXT_MAX_LENGTH = 3000
+
+
+class Reply(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="replies", verbose_name=_("article")
+    )
+    name = models.CharField(_("name"), max_length=REPLY_NAME_MAX_LENGTH)
+    email = models.EmailField(_("email"), help_text=_("Never shown on the site."))
+    text = models.TextField(_("reply"), max_length=REPLY_TEXT_MAX_LENGTH)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReplyStatus.choices, default=ReplyStatus.PENDING
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    ip_address = models.GenericIPAddressField(
+        _("IP address"), null=True, blank=True, help_text=_("For moderation; never shown.")
+    )
+
+    objects = ReplyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ReplyStatus.values), name="reply_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(name="") & ~Q(text=""), name="reply_name_and_text_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), REPLY_TEXT_MAX_LENGTH),
+                name="reply_text_max_length",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["article", "status", "created_at"], name="reply_article_status"),
+        ]
+
+    def __str__(self):
+        return _("Reply by %(name)s to %(article)s") % {"name": self.name, "article": self.article}
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#reply-{self.pk}"

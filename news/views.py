@@ -1,0 +1,116 @@
+"""Article pages and the reply form under each article.
+
+A reply goes through, in order: Django's CSRF check (middleware), a per-address
+rate limit (django-ratelimit, counted in the shared cache), the honeypot, then
+form validation. A saved reply waits for moderation and is not shown until a
+staff member approves it.
+"""
+
+import ipaddress
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+from django_ratelimit.decorators import ratelimit
+
+from .forms import ReplyForm
+from .models import Article, Publisher
+
+# Replies one address may send per minute; the next one is refused until the minute is over.
+REPLY_RATE = "5/m"
+
+THANK_YOU = _("Thank you. Your reply will appear once a moderator approves it.")
+TOO_MANY_REPLIES = _(
+    "Too many replies from your address; please wait a minute and send your reply again."
+)
+
+
+def client_ip(request):
+    """The address the rate limit counts, kept with the reply for moderation.
+
+    ``REMOTE_ADDR`` unless settings name a request header set by a trusted proxy
+    (``RATELIMIT_IP_META_KEY``); None if it is not a valid address.
+    """
+    key = getattr(settings, "RATELIMIT_IP_META_KEY", None)
+    if not isinstance(key, str) or "." in key:
+        key = "REMOTE_ADDR"
+    try:
+        return str(ipaddress.ip_address(request.META.get(key, "").strip()))
+    except ValueError:
+        return None
+
+
+def _home_crumb():
+    return (_("Home"), reverse("expo:home"))
+
+
+class ArticleListView(ListView):
+    """All articles, or one publisher's (``?publisher=<slug>``, a shareable address)."""
+
+    paginate_by = 25
+
+    def get_queryset(self):
+        queryset = Article.objects.with_list_related()
+        slug = self.request.GET.get("publisher")
+        self.publisher = Publisher.objects.filter(slug=slug).first() if slug else None
+        if self.publisher:
+            queryset = queryset.filter(publisher=self.publisher)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["publisher"] = self.publisher
+        context["breadcrumbs"] = [_home_crumb(), (_("Articles"), None)]
+        return context
+
+
+class ArticleDetailView(DetailView):
+    """The article, the records it is the source of, approved replies and the reply form.
+
+    The form posts back to this page: errors show in place, a sent reply
+    redirects here with a message (post/redirect/get).
+    """
+
+    queryset = Article.objects.with_detail_related()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        context.setdefault("form", ReplyForm())
+        context["replies"] = article.approved_replies
+        context["source_groups"] = article.source_groups()
+        context["breadcrumbs"] = [
+            _home_crumb(),
+            (_("Articles"), reverse("news:article-list")),
+            (article.title, None),
+        ]
+        return context
+
+    @method_decorator(
+        ratelimit(group="news:reply", key="ip", rate=REPLY_RATE, method="POST", block=False)
+    )
+    def post(self, request, *args, **kwargs):
+        self.object = article = self.get_object()
+        form = ReplyForm(request.POST)
+        if request.limited:
+            form.is_valid()  # so the page shows the sender's text and any other errors too
+            form.add_error(None, TOO_MANY_REPLIES)
+            response = self.render_to_response(self.get_context_data(form=form), status=429)
+            response["Retry-After"] = "60"
+            return response
+        if form.is_honeypot_hit():
+            # Refuse quietly: a bot sees the same answer as a person and learns nothing.
+            messages.success(request, THANK_YOU)
+            return redirect(f"{article.get_absolute_url()}#replies")
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        reply = form.save(commit=False)
+        reply.article = article
+        reply.ip_address = client_ip(request)
+        reply.save()
+        messages.success(request, THANK_YOU)
+        return redirect(f"{article.get_absolute_url()}#replies")

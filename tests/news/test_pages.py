@@ -1,0 +1,111 @@
+"""Article pages: the body, the publisher, unknowns shown as unknown, and provenance both ways."""
+
+import pytest
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cooperation.models import TradeFigure
+from expo.models import Exhibition
+from news.models import ReplyStatus
+from tests import factories as f
+
+from .test_fixture import PARAGRAPHS
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_source_article_page_shows_the_text_publisher_and_unknown_date(client, source_article):
+    content = client.get(source_article.get_absolute_url()).content.decode()
+    assert f'<h1 id="article-title">{source_article.title}</h1>' in content
+    for paragraph in PARAGRAPHS:
+        assert paragraph in content
+    assert "Rambler" in content
+    assert "date unknown" in content
+    assert "address not known" in content
+
+
+def test_article_page_lists_the_records_it_is_the_source_of(client, source_article):
+    content = client.get(source_article.get_absolute_url()).content.decode()
+    expo = Exhibition.objects.get(slug="6th-china-russia-expo")
+    figure = TradeFigure.objects.get(slug="2018-rambler")
+    assert f'<a href="{expo.get_absolute_url()}">6th China-Russia EXPO</a>' in content
+    assert f'<a href="{figure.get_absolute_url()}">{figure}</a>' in content
+    for heading in ["Exhibitions", "Forums", "Regions", "Cooperation mechanisms", "Councils"]:
+        assert f"<h3>{heading}</h3>" in content
+    for region in source_article.regions.all():
+        assert f'<a href="{region.get_absolute_url()}">{region}</a>' in content
+
+
+def test_an_article_with_no_linked_records_has_no_sources_section(client, db):
+    article = f.article()
+    content = client.get(article.get_absolute_url()).content.decode()
+    assert "Facts on this site from this article" not in content
+
+
+def test_sources_partial_names_the_publisher_and_links_the_article(source_article):
+    figure = TradeFigure.objects.prefetch_related("source_articles__publisher").get(
+        slug="2018-rambler"
+    )
+    html = render_to_string("includes/sources.html", {"record": figure})
+    assert "Source:" in html
+    assert f'<a href="{source_article.get_absolute_url()}"' in html
+    assert ">Rambler</a>" in html
+
+
+def test_sources_partial_is_empty_for_a_record_without_sources(db):
+    assert render_to_string("includes/sources.html", {"record": f.trade_figure()}).strip() == ""
+
+
+def test_sources_partial_lists_two_sources(db):
+    figure = f.trade_figure()
+    for name in ["Rambler", "Xinhua"]:
+        f.article(publisher=f.publisher(name=name)).trade_figures.add(figure)
+    html = render_to_string("includes/sources.html", {"record": figure})
+    assert "Sources:" in html
+    assert ">Rambler</a>, <a" in html or ">Xinhua</a>, <a" in html
+
+
+def test_article_list_links_each_article_and_filters_by_publisher(client, db):
+    rambler = f.article(title="From Rambler", publisher=f.publisher(name="Rambler"))
+    other = f.article(title="From elsewhere")
+    content = client.get(reverse("news:article-list")).content.decode()
+    assert rambler.get_absolute_url() in content
+    assert other.get_absolute_url() in content
+    content = client.get(rambler.publisher.get_absolute_url()).content.decode()
+    assert "Articles from Rambler" in content
+    assert rambler.get_absolute_url() in content
+    assert other.get_absolute_url() not in content
+
+
+def test_unknown_article_is_a_404(client, db):
+    assert client.get(reverse("news:article-detail", args=["no-such-article"])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_article_list_query_count_does_not_grow_with_articles(client):
+    f.article()
+    one = _queries(client, reverse("news:article-list"))
+    for _ in range(20):
+        f.article()
+    assert _queries(client, reverse("news:article-list")) == one
+
+
+def test_article_detail_query_count_does_not_grow_with_replies(client, source_article):
+    url = source_article.get_absolute_url()
+    f.reply(article=source_article, status=ReplyStatus.APPROVED)
+    one = _queries(client, url)
+    for _ in range(29):
+        f.reply(article=source_article, status=ReplyStatus.APPROVED)
+    for _ in range(5):
+        f.reply(article=source_article)  # pending ones are not even loaded
+    content = client.get(url).content.decode()
+    assert "30 replies" in content
+    assert _queries(client, url) == one
+    assert one <= 10  # the article with its publisher, eight kinds of records, the replies

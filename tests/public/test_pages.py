@@ -1,0 +1,393 @@
+"""What a reader sees on the public pages, starting from the article's data."""
+
+import datetime
+import re
+
+import pytest
+from django.test import Client, RequestFactory
+from django.urls import reverse
+from django.views.defaults import server_error
+
+from cooperation.models import Region
+from expo import views as expo_views
+from expo.models import Exhibition
+from tests import factories as f
+from tests.public.conftest import page_text
+
+EXPO = "/exhibitions/6th-china-russia-expo/"
+THEME = "Chinese-Russian interregional cooperation: opportunities, potential, future"
+
+# Every public page that the article's data gives, for the checks every page must pass.
+ARTICLE_PAGES = [
+    "/",
+    "/exhibitions/",
+    EXPO,
+    "/enterprises/",
+    "/forums/",
+    "/forums/2nd-china-russia-forum-of-interregional-cooperation/",
+    "/regions/",
+    "/regions/heilongjiang/",
+    "/regions/northeast-china/",
+    "/regions/sakha/",
+    "/cities/",
+    "/cities/harbin/",
+    "/countries/",
+    "/countries/russia/",
+    "/mechanisms/",
+    "/mechanisms/northeast-china-russian-far-east/",
+    "/councils/",
+    "/councils/council-on-interregional-cooperation/",
+    "/years/years-of-interregional-cooperation-2018-2019/",
+    "/funds/regional-cooperation-development-investment-fund/",
+    "/trade/",
+    "/trade/2018-rambler/",
+    "/assessments/",
+    "/assessments/accelerated-development/",
+]
+
+
+def hrefs(response):
+    return set(re.findall(r'href="([^"]+)"', response.content.decode()))
+
+
+# The home page
+
+
+def test_home_shows_the_latest_exhibition_and_its_key_figures(get, article_data):
+    text = page_text(get("/"))
+    assert "6th China-Russia EXPO" in text
+    assert "June 15, 2019 to June 19, 2019" in text
+    assert "Harbin, Heilongjiang Province" in text
+    assert THEME in text
+    assert "1246 enterprises from China from 21 provincial-level units" in text
+    assert "137 enterprises from Russia" in text
+    assert "From China Guangdong Province" in text
+    assert "From Russia Republic of Sakha (Yakutia)" in text
+
+
+def test_home_shows_mechanisms_forum_and_latest_trade_figure(get, article_data):
+    text = page_text(get("/"))
+    assert "Northeast China - Russian Far East" in text
+    assert "Yangtze - Volga" in text
+    assert "2nd China-Russia Forum of Interregional Cooperation June 15, 2019, Harbin" in text
+    assert "China-Russia trade in 2018 more than 100 billion US dollars" in text
+    assert "A historical record" in text
+
+
+def test_home_links_into_every_section(get, article_data):
+    links = hrefs(get("/"))
+    for name in [
+        "expo:exhibition-list",
+        "expo:enterprise-list",
+        "expo:forum-list",
+        "cooperation:region-list",
+        "cooperation:city-list",
+        "cooperation:country-list",
+        "cooperation:mechanism-list",
+        "cooperation:council-list",
+        "cooperation:tradefigure-list",
+        "cooperation:assessment-list",
+    ]:
+        assert reverse(name) in links, name
+    assert EXPO in links
+    assert "/regions/guangdong/" in links
+    assert "/regions/sakha/" in links
+
+
+@pytest.mark.django_db
+def test_home_features_the_exhibition_with_the_latest_start(get):
+    f.exhibition(name="Earlier EXPO", start_date=datetime.date(2018, 7, 9), end_date=None)
+    f.exhibition(name="Undated EXPO", start_date=None, end_date=None)
+    f.exhibition(name="Later EXPO", start_date=datetime.date(2024, 5, 17), end_date=None)
+    text = page_text(get("/"))
+    assert "Latest exhibition Later EXPO" in text
+
+
+@pytest.mark.django_db
+def test_home_without_any_data_says_so(get):
+    text = page_text(get("/"))
+    assert "No exhibition has been recorded yet." in text
+    assert "No trade figure has been recorded yet." in text
+
+
+# The exhibition
+
+
+def test_exhibition_links_city_region_macro_region_and_country(get, article_data):
+    response = get(EXPO)
+    links = hrefs(response)
+    assert {"/cities/harbin/", "/regions/heilongjiang/", "/regions/northeast-china/"} <= links
+    assert "/countries/china/" in links
+    assert "Northeast China › Heilongjiang Province" in page_text(response)
+
+
+def test_exhibition_shows_participation_as_a_table(get, article_data):
+    html = get(EXPO).content.decode()
+    table = html[html.index("<table") : html.index("</table>")]
+    rows = [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in table.split("<tr>")[2:]]
+    assert rows == ["China 1246 21", "Russia 137 not stated"]
+
+
+def test_exhibition_draws_participation_as_an_accessible_svg_chart(get, article_data):
+    html = get(EXPO).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert 'role="img"' in svg
+    assert 'aria-labelledby="participation-chart-title participation-chart-desc"' in svg
+    assert '<title id="participation-chart-title">Enterprises by country</title>' in svg
+    assert "China: 1246 enterprises; Russia: 137 enterprises" in svg
+    # The largest value fills the bar area; the others are to scale (137/1246 of 330).
+    assert re.findall(r'<rect class="chart__bar"[^>]* width="([\d.]+)"', svg) == ["330", "36.3"]
+
+
+@pytest.mark.django_db
+def test_unknown_participation_is_labelled_unknown_not_drawn_as_zero(get):
+    exhibition = f.exhibition(theme="", venue="")
+    f.participation(exhibition=exhibition, country=f.country("CN"), enterprises=40)
+    f.participation(exhibition=exhibition, country=f.country("RU"), enterprises=None)
+    html = get(exhibition.get_absolute_url()).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert svg.count('class="chart__bar"') == 1
+    assert "Russia: unknown" in svg
+    text = page_text(get(exhibition.get_absolute_url()))
+    assert "Russia unknown not stated" in text
+    assert "Theme not stated" in text
+
+
+@pytest.mark.django_db
+def test_exhibition_without_dates_says_dates_unknown(get):
+    exhibition = f.exhibition(start_date=None, end_date=None)
+    assert "Dates dates unknown" in page_text(get(exhibition.get_absolute_url()))
+
+
+def test_exhibition_and_forum_link_each_other(get, article_data):
+    forum = "/forums/2nd-china-russia-forum-of-interregional-cooperation/"
+    assert forum in hrefs(get(EXPO))
+    assert EXPO in hrefs(get(forum))
+    text = page_text(get(forum))
+    assert "Date June 15, 2019" in text
+    assert "Countries taking part China, Russia" in text
+
+
+def test_exhibition_lists_enterprises_and_links_to_the_filtered_directory(get, article_data):
+    exhibition = Exhibition.objects.get()
+    enterprise = f.enterprise(name="Harbin Electric")
+    f.enterprise_participation(enterprise=enterprise, exhibition=exhibition)
+    response = get(EXPO)
+    assert enterprise.get_absolute_url() in hrefs(response)
+    assert "/enterprises/?exhibition=6th-china-russia-expo" in hrefs(response)
+    assert EXPO in hrefs(get(enterprise.get_absolute_url()))
+
+
+# Regions, cities, countries
+
+
+def test_region_links_mechanisms_exhibitions_and_its_place(get, article_data):
+    response = get("/regions/heilongjiang/")
+    links = hrefs(response)
+    assert "/mechanisms/northeast-china-russian-far-east/" in links
+    assert "/mechanisms/yangtze-volga/" not in links
+    assert EXPO in links
+    assert {"/cities/harbin/", "/regions/northeast-china/", "/countries/china/"} <= links
+    text = page_text(response)
+    assert "Administrative centre Harbin" in text
+    assert "ISO 3166-2 code CN-HL" in text
+
+
+def test_guest_region_links_its_appearances_and_its_mechanism(get, article_data):
+    response = get("/regions/sakha/")
+    assert "Guest of honour at 6th China-Russia EXPO" in page_text(response)
+    assert EXPO in hrefs(response)
+    # Sakha lies within the Far Eastern Federal District, within the Russian Far East.
+    assert "/mechanisms/northeast-china-russian-far-east/" in hrefs(response)
+
+
+def test_region_lists_its_enterprises_and_council_memberships(get, article_data):
+    heilongjiang = Region.objects.get(slug="heilongjiang")
+    enterprise = f.enterprise(name="Harbin Electric", region=heilongjiang)
+    council = f.council(name="Border Council")
+    f.council_membership(council=council, region=heilongjiang, joined_on=datetime.date(2018, 5, 1))
+    response = get("/regions/heilongjiang/")
+    assert enterprise.get_absolute_url() in hrefs(response)
+    assert "/enterprises/?region=heilongjiang" in hrefs(response)
+    assert "Border Council · joined May 1, 2018" in page_text(response)
+    assert "/regions/heilongjiang/" in hrefs(get(council.get_absolute_url()))
+
+
+def test_macro_region_shows_exhibitions_held_in_its_provinces(get, article_data):
+    response = get("/regions/northeast-china/")
+    assert EXPO in hrefs(response)
+    assert "/regions/heilongjiang/" in hrefs(response)
+
+
+def test_city_page_lists_what_happened_there(get, article_data):
+    text = page_text(get("/cities/harbin/"))
+    assert "Region Heilongjiang Province, Northeast China" in text
+    assert "Administrative centre of Heilongjiang Province" in text
+    assert "6th China-Russia EXPO" in text
+    assert "2nd China-Russia Forum of Interregional Cooperation" in text
+
+
+def test_country_page_shows_participation_and_links_filtered_lists(get, article_data):
+    response = get("/countries/russia/")
+    assert "6th China-Russia EXPO 137 not stated" in page_text(response)
+    assert "/enterprises/?country=russia" in hrefs(response)
+    assert "/exhibitions/?country=russia" in hrefs(response)
+    assert "/regions/sakha/" in hrefs(response)
+
+
+# Mechanisms, councils, funds, trade
+
+
+def test_mechanism_shows_both_sides_and_the_regions_within(get, article_data):
+    text = page_text(get("/mechanisms/northeast-china-russian-far-east/"))
+    assert "Chinese side Northeast China Macro-region, China Regions within Heilongjiang" in text
+    assert "Russian side Russian Far East" in text
+    assert "Far Eastern Federal District" in text
+    assert "Republic of Sakha (Yakutia)" in text
+
+
+def test_council_shows_meetings_as_a_timeline_members_and_fund(get, article_data):
+    response = get("/councils/council-on-interregional-cooperation/")
+    html = response.content.decode()
+    timeline = html[
+        html.index('<ol class="timeline">') : html.index("</ol>", html.index("timeline"))
+    ]
+    assert timeline.count("<li") == 2
+    assert 'id="meeting-1"' in timeline and 'id="meeting-2"' in timeline
+    text = page_text(response)
+    assert "date unknown Meeting 1 Place: not stated" in text
+    assert "Charter Drawn up" in text
+    assert "Membership Increased" in text
+    assert "No member has been recorded." in text
+    assert "/funds/regional-cooperation-development-investment-fund/" in hrefs(response)
+
+
+def test_fund_page_says_its_year_is_unknown(get, article_data):
+    text = page_text(get("/funds/regional-cooperation-development-investment-fund/"))
+    assert "Year set up unknown" in text
+    assert "Set up by Council on Interregional Cooperation" in text
+
+
+def test_trade_list_keeps_the_sources_wording(get, article_data):
+    text = page_text(get("/trade/"))
+    assert "2018 more than 100 billion US dollars yes Rambler" in text
+
+
+def test_assessment_says_which_regions_the_cooperation_covers(get, article_data):
+    text = page_text(get("/assessments/accelerated-development/"))
+    assert "Border regions yes Inland regions yes Coastal regions yes" in text
+
+
+@pytest.mark.django_db
+def test_assessment_with_unstated_coverage_says_not_stated(get):
+    assessment = f.assessment(covers_border_regions=True, covers_inland_regions=None)
+    text = page_text(get(assessment.get_absolute_url()))
+    assert "Border regions yes Inland regions not stated Coastal regions not stated" in text
+
+
+# Every page
+
+
+@pytest.mark.parametrize("url", ARTICLE_PAGES)
+def test_every_page_has_title_description_one_h1_and_no_none(get, article_data, url):
+    response = get(url)
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.strip().endswith("China-Russia Interregional Cooperation")
+    assert not title.strip().startswith("·"), "page has no title of its own"
+    description = re.search(r'<meta name="description" content="([^"]*)">', html).group(1)
+    assert len(description) > 30
+    assert html.count("<h1") == 1
+    assert 'href="#main"' in html and 'id="main"' in html
+    assert "None" not in page_text(response)
+
+
+@pytest.mark.parametrize("url", ARTICLE_PAGES)
+def test_every_page_has_no_inline_script_or_style(get, article_data, url):
+    html = get(url).content.decode()
+    assert "<script" not in html
+    assert "<style" not in html
+    assert "style=" not in html
+    assert html.count('rel="stylesheet"') == 1
+    assert "/static/css/site.css" in html
+
+
+@pytest.mark.parametrize("url", [u for u in ARTICLE_PAGES if u != "/"])
+def test_every_page_but_home_has_breadcrumbs_from_home(get, article_data, url):
+    html = get(url).content.decode()
+    crumbs = html[
+        html.index('<nav class="breadcrumbs"') : html.index("</nav>", html.index("crumbs"))
+    ]
+    assert crumbs.index('href="/"') < crumbs.index('aria-current="page"')
+
+
+def test_region_breadcrumbs_follow_the_region_hierarchy(get, article_data):
+    html = get("/regions/sakha/").content.decode()
+    crumbs = html[
+        html.index('<nav class="breadcrumbs"') : html.index("</nav>", html.index("crumbs"))
+    ]
+    labels = [
+        re.sub(r"<[^>]+>", "", item).strip() for item in re.findall(r"<li>(.*?)</li>", crumbs)
+    ]
+    assert labels == [
+        "Home",
+        "Regions",
+        "Russia",
+        "Russian Far East",
+        "Far Eastern Federal District",
+        "Republic of Sakha (Yakutia)",
+    ]
+
+
+@pytest.mark.django_db
+def test_pages_send_a_strict_content_security_policy(client):
+    policy = client.get("/")["Content-Security-Policy"]
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in policy
+
+
+@pytest.mark.django_db
+def test_admin_login_page_is_served_under_the_policy(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert "Content-Security-Policy" in response
+    assert "<script>" not in response.content.decode()
+
+
+# Error pages
+
+
+@pytest.mark.django_db
+def test_unknown_page_is_a_404_in_the_sites_style(client):
+    response = client.get("/regions/atlantis/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert "/static/css/site.css" in html
+    assert 'href="/exhibitions/"' in html
+
+
+def test_500_page_renders_without_request_context_or_database():
+    # No django_db mark: any database access here would fail the test.
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong" in html
+    assert "/static/css/site.css" in html
+    assert '<html lang="en">' in html
+
+
+@pytest.mark.django_db
+def test_a_crashing_page_shows_the_500_page(monkeypatch):
+    def explode(self, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(expo_views.HomeView, "get_context_data", explode)
+    response = Client(raise_request_exception=False).get("/")
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()

@@ -1,0 +1,251 @@
+"""Every page runs a fixed number of SQL queries, however many rows it shows.
+
+Each case builds a world with 1 related row of every kind the page shows, and
+one with 31 (more than a page of a paginated list), and expects the same count.
+"""
+
+import pytest
+
+from tests import factories as f
+
+MANY = 31
+
+
+def home(n):
+    exhibition = f.exhibition()
+    for _ in range(n):
+        f.participation(exhibition=exhibition, country=f.country())
+        f.guest_of_honour(exhibition=exhibition)
+        f.mechanism()
+        f.forum(exhibition=exhibition)
+        f.trade_figure()
+        f.council(years=f.years())
+        f.assessment()
+    return "/"
+
+
+def exhibition_list(n):
+    series, city = f.exhibition_series(), f.city()
+    for _ in range(n):
+        f.exhibition(series=series, city=city)
+    return "/exhibitions/"
+
+
+def exhibition_list_filtered(n):
+    exhibition_list(n)
+    return "/exhibitions/?year=2019&country=country-cn"
+
+
+def exhibition_detail(n):
+    region = f.region(parent=f.region(parent=f.region()))
+    exhibition = f.exhibition(city=f.city(region=region))
+    for _ in range(n):
+        f.participation(exhibition=exhibition, country=f.country())
+        f.guest_of_honour(exhibition=exhibition)
+        f.forum(exhibition=exhibition)
+        f.enterprise_participation(
+            exhibition=exhibition, enterprise=f.enterprise(sector=f.sector())
+        )
+    return exhibition.get_absolute_url()
+
+
+def enterprise_list(n):
+    sector, region = f.sector(), f.region()
+    for _ in range(n):
+        f.enterprise(sector=sector, region=region)
+    return "/enterprises/"
+
+
+def enterprise_list_filtered(n):
+    sector = f.sector()
+    exhibition = f.exhibition()
+    for _ in range(n):
+        enterprise = f.enterprise(sector=sector, region=f.region(), name=f"Harbin Works {_}")
+        f.enterprise_participation(enterprise=enterprise, exhibition=exhibition)
+    return f"/enterprises/?name=harbin&sector={sector.slug}&exhibition={exhibition.slug}"
+
+
+def enterprise_detail(n):
+    enterprise = f.enterprise(region=f.region(), sector=f.sector())
+    for _ in range(n):
+        f.enterprise_participation(enterprise=enterprise, exhibition=f.exhibition())
+    return enterprise.get_absolute_url()
+
+
+def forum_list(n):
+    exhibition, city = f.exhibition(), f.city()
+    for _ in range(n):
+        f.forum(exhibition=exhibition, city=city)
+    return "/forums/?year=2019"
+
+
+def forum_detail(n):
+    forum = f.forum(exhibition=f.exhibition(), city=f.city(region=f.region(parent=f.region())))
+    forum.countries.set([f.country() for _ in range(n)])
+    return forum.get_absolute_url()
+
+
+def region_list(n):
+    parent = f.region()
+    for _ in range(n):
+        f.region(parent=parent, administrative_centre=None)
+    return "/regions/?country=country-cn&kind=province"
+
+
+def region_detail(n):
+    top = f.region()
+    region = f.region(parent=top)
+    f.mechanism(chinese_region=top)
+    for _ in range(n):
+        city = f.city(region=region)
+        f.exhibition(city=city)
+        subregion = f.region(parent=region)
+        f.exhibition(city=f.city(region=subregion))
+        f.guest_of_honour(region=region)
+        f.enterprise(region=region, sector=f.sector())
+        f.council_membership(region=region)
+        f.mechanism(chinese_region=region)
+    return region.get_absolute_url()
+
+
+def city_list(n):
+    region = f.region()
+    for _ in range(n):
+        f.city(region=region)
+    return "/cities/"
+
+
+def city_detail(n):
+    city = f.city(region=f.region(parent=f.region()))
+    council = f.council()
+    for _ in range(n):
+        f.exhibition(city=city)
+        f.forum(city=city)
+        f.council_meeting(council=council, city=city)
+        f.region(administrative_centre=city)
+    return city.get_absolute_url()
+
+
+def country_list(n):
+    for _ in range(n):
+        f.country()
+    return "/countries/"
+
+
+def country_detail(n):
+    china = f.country("CN")
+    parent = f.region(country=china)
+    for _ in range(n):
+        f.region(country=china, parent=parent)
+        f.participation(country=china)
+    return china.get_absolute_url()
+
+
+def mechanism_list(n):
+    for _ in range(n):
+        f.mechanism()
+    return "/mechanisms/"
+
+
+def mechanism_detail(n):
+    chinese, russian = f.region(country=f.country("CN")), f.region(country=f.country("RU"))
+    mechanism = f.mechanism(chinese_region=chinese, russian_region=russian)
+    for _ in range(n):
+        f.region(parent=chinese)
+        inner = f.region(country=russian.country, parent=russian)
+        f.region(country=russian.country, parent=inner)
+    return mechanism.get_absolute_url()
+
+
+def council_list(n):
+    years = f.years()
+    for _ in range(n):
+        f.council(years=years)
+    return "/councils/"
+
+
+def council_detail(n):
+    years = f.years()
+    council = f.council(years=years)
+    for _ in range(n):
+        f.council_meeting(council=council, city=f.city(), years=years)
+        f.council_membership(council=council)
+        f.fund(council=council)
+    return council.get_absolute_url()
+
+
+def years_detail(n):
+    years = f.years()
+    for _ in range(n):
+        council = f.council(years=years)
+        f.council_meeting(council=council, years=years, city=f.city())
+        f.fund(years=years, council=council)
+    return years.get_absolute_url()
+
+
+def fund_detail(n):
+    return f.fund(council=f.council(), years=f.years()).get_absolute_url()
+
+
+def trade_list(n):
+    for year in range(1950, 1950 + n):
+        f.trade_figure(year=year)
+    return "/trade/"
+
+
+def trade_detail(n):
+    return f.trade_figure().get_absolute_url()
+
+
+def assessment_list(n):
+    for _ in range(n):
+        f.assessment()
+    return "/assessments/"
+
+
+def assessment_detail(n):
+    return f.assessment().get_absolute_url()
+
+
+PAGES = {
+    home: 9,
+    exhibition_list: 5,
+    exhibition_list_filtered: 6,
+    exhibition_detail: 5,
+    enterprise_list: 6,
+    enterprise_list_filtered: 8,
+    enterprise_detail: 2,
+    forum_list: 3,
+    forum_detail: 2,
+    region_list: 4,
+    region_detail: 11,
+    city_list: 2,
+    city_detail: 5,
+    country_list: 2,
+    country_detail: 4,
+    mechanism_list: 2,
+    mechanism_detail: 5,
+    council_list: 2,
+    council_detail: 4,
+    years_detail: 4,
+    fund_detail: 1,
+    trade_list: 2,
+    trade_detail: 1,
+    assessment_list: 2,
+    assessment_detail: 1,
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, MANY], ids=["1-row", f"{MANY}-rows"])
+@pytest.mark.parametrize("build,queries", PAGES.items(), ids=[p.__name__ for p in PAGES])
+def test_page_runs_a_fixed_number_of_queries(
+    client, django_assert_num_queries, build, queries, rows
+):
+    f.country("CN")
+    f.country("RU")
+    url = build(rows)
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "could not be used" not in response.content.decode(), "a filter in the URL is invalid"
