@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
+
+from core.models import with_sources
 from django_filters.views import FilterView
 
 from . import models
@@ -64,6 +66,10 @@ class PublicFilterView(PageMixin, FilterView):
 
 class PublicDetailView(PageMixin, DetailView):
     list_url_name = None
+
+    def get_queryset(self):
+        # base.html shows "Source: ..." under every record that has source articles.
+        return with_sources(super().get_queryset())
 
     def get_breadcrumbs(self):
         opts = self.object._meta

@@ -11,6 +11,7 @@ from cooperation.models import (
     TradeFigure,
 )
 from cooperation.views import RELATED_LIMIT, PublicDetailView, PublicFilterView
+from core.models import with_sources
 
 from . import models
 from .filters import EnterpriseFilter, ExhibitionFilter, ForumFilter
@@ -77,11 +78,11 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        exhibition = models.Exhibition.objects.with_detail_related().most_recent()
+        exhibition = with_sources(models.Exhibition.objects.with_detail_related()).most_recent()
         context["exhibition"] = exhibition
         context["mechanisms"] = CooperationMechanism.objects.with_list_related()
         context["forums"] = models.Forum.objects.with_list_related()[:3]
-        context["trade_figure"] = TradeFigure.objects.first()
+        context["trade_figure"] = with_sources(TradeFigure.objects.all()).first()
         context["councils"] = Council.objects.with_list_related()[:3]
         context["assessment"] = CooperationAssessment.objects.first()
         return context
