@@ -47,7 +47,15 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Localised number formatting (intcomma) for counts on the public pages.
+    "django.contrib.humanize",
+    # /sitemap.xml: every public page in every language, with hreflang alternates.
+    "django.contrib.sitemaps",
     "django_filters",
+    # Editorial history: who changed what and when, compare and revert (core/admin.py).
+    "simple_history",
+    # Bulk import and export of enterprises and regions in the admin (CSV, XLSX).
+    "import_export",
     # Only for its system checks of the cache; the rate limit itself is a view decorator.
     "django_ratelimit",
     "core",
@@ -66,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records the logged-in user as the author of each historical version.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -83,6 +93,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.languages",
             ],
         },
     },
@@ -142,6 +153,10 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Dates and decimals follow the reader's language (15 июня 2019 г., 2019年6月15日, 107,06).
+# No thousand separator by default, so years, editions and codes never read "2,019";
+# counts that deserve one use the intcomma filter (1,246 / 1 246).
+USE_THOUSAND_SEPARATOR = False
 USE_TZ = True
 
 STATIC_URL = "static/"
@@ -183,6 +198,14 @@ if env_bool("BEHIND_HTTPS_PROXY"):
 
 # Overlong query strings and bodies are refused with a 400, not processed.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+
+# Bulk import (django-import-export) is all-or-nothing: one transaction, rolled back
+# when any row is invalid. Importing needs the add and change permissions, exporting
+# the view permission (core/admin.py checks the same for each model).
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_CONFIRM = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 LOGGING = {
     "version": 1,

@@ -1,9 +1,42 @@
+"""Public pages under a language prefix (/en/, /ru/, /zh-hans/); the admin, the sitemap
+and Django's set_language view without one.
+
+A path without a prefix, "/" included, is redirected by LocaleMiddleware to the
+reader's language (language cookie, then Accept-Language, then English).
+"""
+
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from cooperation.sitemaps import CooperationListsSitemap, CooperationSitemap
+from expo.sitemaps import ExpoListsSitemap, ExpoSitemap
+from news.sitemaps import NewsListsSitemap, NewsSitemap
+
+sitemaps = {
+    "expo-lists": ExpoListsSitemap,
+    "expo": ExpoSitemap,
+    "cooperation-lists": CooperationListsSitemap,
+    "cooperation": CooperationSitemap,
+    "news-lists": NewsListsSitemap,
+    "news": NewsSitemap,
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+]
+
+urlpatterns += i18n_patterns(
     path("", include("cooperation.urls")),
     path("", include("expo.urls")),
     path("", include("news.urls")),
-]
+    prefix_default_language=True,
+)

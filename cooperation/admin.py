@@ -1,18 +1,22 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
+
+from core.admin import HistoryAdmin, ImportExportAdmin, PublishableAdmin, TranslatedHistoryAdmin
 
 from . import models
+from .resources import RegionResource
 
 
 @admin.register(models.Country)
-class CountryAdmin(TranslationAdmin):
+class CountryAdmin(TranslatedHistoryAdmin):
     list_display = ["name", "code", "slug"]
     search_fields = ["name", "name_en", "name_ru", "name_zh_hans", "code"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(models.Region)
-class RegionAdmin(TranslationAdmin):
+class RegionAdmin(ImportExportAdmin, PublishableAdmin):
+    resource_classes = [RegionResource]
     list_display = ["name", "kind", "country", "parent", "iso_code", "administrative_centre"]
     list_filter = ["country", "kind"]
     list_select_related = ["country", "parent", "administrative_centre"]
@@ -22,7 +26,7 @@ class RegionAdmin(TranslationAdmin):
 
 
 @admin.register(models.City)
-class CityAdmin(TranslationAdmin):
+class CityAdmin(PublishableAdmin):
     list_display = ["name", "region", "country"]
     list_filter = ["region__country"]
     list_select_related = ["region", "region__country"]
@@ -36,14 +40,14 @@ class CityAdmin(TranslationAdmin):
 
 
 @admin.register(models.CooperationYears)
-class CooperationYearsAdmin(TranslationAdmin):
+class CooperationYearsAdmin(PublishableAdmin):
     list_display = ["name", "start_year", "end_year"]
     search_fields = ["name_en", "name_ru", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(models.CooperationMechanism)
-class CooperationMechanismAdmin(TranslationAdmin):
+class CooperationMechanismAdmin(PublishableAdmin):
     list_display = ["name", "chinese_region", "russian_region"]
     list_select_related = ["chinese_region", "russian_region"]
     search_fields = [
@@ -70,7 +74,7 @@ class CouncilMembershipInline(admin.TabularInline):
 
 
 @admin.register(models.Council)
-class CouncilAdmin(TranslationAdmin):
+class CouncilAdmin(PublishableAdmin):
     list_display = ["name", "years", "charter_status", "membership_trend"]
     list_filter = ["charter_status", "membership_trend"]
     list_select_related = ["years"]
@@ -81,7 +85,7 @@ class CouncilAdmin(TranslationAdmin):
 
 
 @admin.register(models.CouncilMeeting)
-class CouncilMeetingAdmin(TranslationAdmin):
+class CouncilMeetingAdmin(TranslatedHistoryAdmin):
     list_display = ["__str__", "council", "number", "date", "city"]
     list_filter = ["council"]
     list_select_related = ["council", "city"]
@@ -91,7 +95,7 @@ class CouncilMeetingAdmin(TranslationAdmin):
 
 
 @admin.register(models.CouncilMembership)
-class CouncilMembershipAdmin(admin.ModelAdmin):
+class CouncilMembershipAdmin(HistoryAdmin):
     list_display = ["region", "council", "joined_on", "left_on"]
     list_filter = ["council", "region__country"]
     list_select_related = ["region", "council"]
@@ -101,7 +105,7 @@ class CouncilMembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.InvestmentFund)
-class InvestmentFundAdmin(TranslationAdmin):
+class InvestmentFundAdmin(PublishableAdmin):
     list_display = ["name", "council", "established_year"]
     list_select_related = ["council"]
     search_fields = ["name_en", "name_ru", "name_zh_hans"]
@@ -110,7 +114,7 @@ class InvestmentFundAdmin(TranslationAdmin):
 
 
 @admin.register(models.TradeFigure)
-class TradeFigureAdmin(TranslationAdmin):
+class TradeFigureAdmin(PublishableAdmin):
     list_display = ["year", "qualifier", "value", "unit", "is_record", "source"]
     list_filter = ["is_record", "qualifier", "unit"]
     search_fields = ["year", "note_en", "source", "slug"]
@@ -118,7 +122,7 @@ class TradeFigureAdmin(TranslationAdmin):
 
 
 @admin.register(models.CooperationAssessment)
-class CooperationAssessmentAdmin(TranslationAdmin):
+class CooperationAssessmentAdmin(PublishableAdmin):
     list_display = [
         "title",
         "attributed_to",

@@ -11,7 +11,14 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import SluggedModel, SlugQuerySet
+from core.models import (
+    PUBLICATION_CONSTRAINTS,
+    PublishableModel,
+    PublishableQuerySet,
+    live_prefetch,
+    live_q,
+    live_rows,
+)
 
 
 class CountryQuerySet(models.QuerySet):
@@ -19,9 +26,10 @@ class CountryQuerySet(models.QuerySet):
         return self.get(code=code)
 
     def with_detail_related(self):
+        """The country's live regions and its part in live exhibitions."""
         return self.prefetch_related(
-            models.Prefetch("regions", queryset=Region.objects.select_related("parent")),
-            "exhibition_participations__exhibition",
+            models.Prefetch("regions", queryset=Region.objects.published().with_list_related()),
+            live_rows(Country, "exhibition_participations", "exhibition"),
         )
 
 
@@ -66,34 +74,34 @@ class RegionKind(models.TextChoices):
     MACRO_REGION = "macro_region", _("Macro-region")
 
 
-class RegionQuerySet(SlugQuerySet):
+class RegionQuerySet(PublishableQuerySet):
     def for_country(self, code):
         return self.filter(country__code=code)
 
     def with_list_related(self):
-        return self.select_related("country", "parent", "administrative_centre")
+        """The country, and the larger region only if it is live."""
+        return self.select_related("country").prefetch_related(live_prefetch(Region, "parent"))
 
     def with_detail_related(self):
-        """A region with the regions it lies within and everything that refers to it.
+        """A region with the regions it lies within and the live records that refer to it.
 
         The exhibition prefetches use reverse relation names only, so this app
-        still imports nothing from ``expo``.
+        still imports nothing from ``expo``. ``ancestors()`` skips regions that are
+        not live, so the select_related chain needs no filter.
         """
-        return self.select_related(
-            "country", "administrative_centre", "parent__parent__parent"
-        ).prefetch_related(
-            models.Prefetch("subregions", queryset=Region.objects.select_related("country")),
-            "cities__exhibitions",
-            "subregions__cities__exhibitions",
-            "guest_of_honour_appearances__exhibition",
-            models.Prefetch(
-                "council_memberships",
-                queryset=CouncilMembership.objects.select_related("council"),
-            ),
+        return self.select_related("country", "parent__parent__parent").prefetch_related(
+            live_prefetch(Region, "administrative_centre"),
+            live_prefetch(Region, "subregions", Region.objects.select_related("country")),
+            live_prefetch(Region, "cities"),
+            live_prefetch(Region, "cities__exhibitions"),
+            live_prefetch(Region, "subregions__cities"),
+            live_prefetch(Region, "subregions__cities__exhibitions"),
+            live_rows(Region, "guest_of_honour_appearances", "exhibition"),
+            live_rows(Region, "council_memberships", "council"),
         )
 
 
-class Region(SluggedModel):
+class Region(PublishableModel):
     name = models.CharField(_("name"), max_length=200)
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="regions", verbose_name=_("country")
@@ -131,7 +139,9 @@ class Region(SluggedModel):
         ordering = ["country__code", "name"]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+        permissions = [("publish_region", "Can publish and unpublish regions")]
         constraints = [
+            *PUBLICATION_CONSTRAINTS,
             models.UniqueConstraint(
                 fields=["iso_code"], condition=~Q(iso_code=""), name="region_iso_code_unique"
             ),
@@ -174,31 +184,30 @@ class Region(SluggedModel):
             raise ValidationError(errors)
 
     def ancestors(self):
-        """The regions this one lies within, nearest first."""
+        """The live regions this one lies within, nearest first (for the public pages)."""
         chain, seen, region = [], {self.pk}, self.parent
         while region is not None and region.pk not in seen:
-            chain.append(region)
+            if region.is_live:
+                chain.append(region)
             seen.add(region.pk)
             region = region.parent
         return chain
 
 
-class CityQuerySet(SlugQuerySet):
+class CityQuerySet(PublishableQuerySet):
     def with_list_related(self):
         return self.select_related("region", "region__country")
 
     def with_detail_related(self):
         return self.select_related("region__country", "region__parent__parent").prefetch_related(
-            "administered_regions",
-            "exhibitions",
-            "forums",
-            models.Prefetch(
-                "council_meetings", queryset=CouncilMeeting.objects.select_related("council")
-            ),
+            live_prefetch(City, "administered_regions"),
+            live_prefetch(City, "exhibitions"),
+            live_prefetch(City, "forums"),
+            live_rows(City, "council_meetings", "council"),
         )
 
 
-class City(SluggedModel):
+class City(PublishableModel):
     name = models.CharField(_("name"), max_length=200)
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="cities", verbose_name=_("region")
@@ -211,6 +220,8 @@ class City(SluggedModel):
         ordering = ["name"]
         verbose_name = _("city")
         verbose_name_plural = _("cities")
+        permissions = [("publish_city", "Can publish and unpublish cities")]
+        constraints = PUBLICATION_CONSTRAINTS
 
     def __str__(self):
         return self.name
@@ -223,19 +234,22 @@ class City(SluggedModel):
         return self.region.country
 
 
-class CooperationYearsQuerySet(SlugQuerySet):
+class CooperationYearsQuerySet(PublishableQuerySet):
     def with_detail_related(self):
+        meetings = CouncilMeeting.objects.filter(live_q(Council, "council__"))
         return self.prefetch_related(
-            "councils",
-            "funds",
+            live_prefetch(CooperationYears, "councils"),
+            live_prefetch(CooperationYears, "funds"),
             models.Prefetch(
                 "council_meetings",
-                queryset=CouncilMeeting.objects.select_related("council", "city"),
+                queryset=meetings.select_related("council").prefetch_related(
+                    live_prefetch(CouncilMeeting, "city")
+                ),
             ),
         )
 
 
-class CooperationYears(SluggedModel):
+class CooperationYears(PublishableModel):
     """A thematic period, e.g. the Years of China-Russia Interregional Cooperation 2018-2019."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -249,7 +263,9 @@ class CooperationYears(SluggedModel):
         ordering = ["-start_year", "name"]
         verbose_name = _("thematic years")
         verbose_name_plural = _("thematic years")
+        permissions = [("publish_cooperationyears", "Can publish and unpublish thematic years")]
         constraints = [
+            *PUBLICATION_CONSTRAINTS,
             models.CheckConstraint(
                 condition=Q(end_year__gte=F("start_year")), name="years_end_not_before_start"
             ),
@@ -262,16 +278,16 @@ class CooperationYears(SluggedModel):
         return reverse("cooperation:years-detail", kwargs={"slug": self.slug})
 
 
-class MechanismQuerySet(SlugQuerySet):
+class MechanismQuerySet(PublishableQuerySet):
     def with_list_related(self):
         return self.select_related(
             "chinese_region", "chinese_region__country", "russian_region", "russian_region__country"
         )
 
     def with_detail_related(self):
-        """Both sides, the regions each side lies within and the regions within each side."""
+        """Both sides, the regions each side lies within and the live regions within each."""
         within = Region.objects.select_related("country").prefetch_related(
-            models.Prefetch("subregions", queryset=Region.objects.select_related("country"))
+            live_prefetch(Region, "subregions", Region.objects.select_related("country"))
         )
         return self.select_related(
             "chinese_region__country",
@@ -279,8 +295,8 @@ class MechanismQuerySet(SlugQuerySet):
             "russian_region__country",
             "russian_region__parent__parent",
         ).prefetch_related(
-            models.Prefetch("chinese_region__subregions", queryset=within),
-            models.Prefetch("russian_region__subregions", queryset=within),
+            live_prefetch(CooperationMechanism, "chinese_region__subregions", within),
+            live_prefetch(CooperationMechanism, "russian_region__subregions", within),
         )
 
     def for_region(self, region):
@@ -289,7 +305,7 @@ class MechanismQuerySet(SlugQuerySet):
         return self.filter(Q(chinese_region__in=ids) | Q(russian_region__in=ids))
 
 
-class CooperationMechanism(SluggedModel):
+class CooperationMechanism(PublishableModel):
     """A standing format pairing a Chinese region with a Russian one."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -313,7 +329,11 @@ class CooperationMechanism(SluggedModel):
         ordering = ["name"]
         verbose_name = _("cooperation mechanism")
         verbose_name_plural = _("cooperation mechanisms")
+        permissions = [
+            ("publish_cooperationmechanism", "Can publish and unpublish cooperation mechanisms")
+        ]
         constraints = [
+            *PUBLICATION_CONSTRAINTS,
             models.UniqueConstraint(
                 fields=["chinese_region", "russian_region"], name="mechanism_unique_pair"
             ),
@@ -353,28 +373,27 @@ class MembershipTrend(models.TextChoices):
     DECREASED = "decreased", _("Decreased")
 
 
-class CouncilQuerySet(SlugQuerySet):
+class CouncilQuerySet(PublishableQuerySet):
     def with_list_related(self):
-        return self.select_related("years")
+        """The thematic years, only if they are live."""
+        return self.prefetch_related(live_prefetch(Council, "years"))
 
     def with_detail_related(self):
-        """The council with its meetings (a timeline), members and funds."""
+        """The council with its meetings (a timeline), live members and live funds."""
+        meetings = CouncilMeeting.objects.order_by("number").prefetch_related(
+            live_prefetch(CouncilMeeting, "city"), live_prefetch(CouncilMeeting, "years")
+        )
+        memberships = CouncilMembership.objects.filter(live_q(Region, "region__")).order_by(
+            "region__country__code", "region__name", "pk"
+        )
         return self.with_list_related().prefetch_related(
-            models.Prefetch(
-                "meetings",
-                queryset=CouncilMeeting.objects.select_related("city", "years").order_by("number"),
-            ),
-            models.Prefetch(
-                "memberships",
-                queryset=CouncilMembership.objects.select_related("region__country").order_by(
-                    "region__country__code", "region__name", "pk"
-                ),
-            ),
-            "funds",
+            models.Prefetch("meetings", queryset=meetings),
+            models.Prefetch("memberships", queryset=memberships.select_related("region__country")),
+            live_prefetch(Council, "funds"),
         )
 
 
-class Council(SluggedModel):
+class Council(PublishableModel):
     name = models.CharField(_("name"), max_length=200)
     years = models.ForeignKey(
         CooperationYears,
@@ -403,6 +422,8 @@ class Council(SluggedModel):
         ordering = ["name"]
         verbose_name = _("council")
         verbose_name_plural = _("councils")
+        permissions = [("publish_council", "Can publish and unpublish councils")]
+        constraints = PUBLICATION_CONSTRAINTS
 
     def __str__(self):
         return self.name
@@ -513,12 +534,15 @@ class CouncilMembership(models.Model):
     natural_key.dependencies = ["cooperation.council", "cooperation.region"]
 
 
-class InvestmentFundQuerySet(SlugQuerySet):
+class InvestmentFundQuerySet(PublishableQuerySet):
     def with_list_related(self):
-        return self.select_related("council", "years")
+        """The council and thematic years, each only if it is live."""
+        return self.prefetch_related(
+            live_prefetch(InvestmentFund, "council"), live_prefetch(InvestmentFund, "years")
+        )
 
 
-class InvestmentFund(SluggedModel):
+class InvestmentFund(PublishableModel):
     name = models.CharField(_("name"), max_length=255)
     council = models.ForeignKey(
         Council,
@@ -547,6 +571,8 @@ class InvestmentFund(SluggedModel):
         ordering = ["name"]
         verbose_name = _("investment fund")
         verbose_name_plural = _("investment funds")
+        permissions = [("publish_investmentfund", "Can publish and unpublish investment funds")]
+        constraints = PUBLICATION_CONSTRAINTS
 
     def __str__(self):
         return self.name
@@ -567,7 +593,7 @@ class Qualifier(models.TextChoices):
     ABOUT = "about", _("about")
 
 
-class TradeFigure(SluggedModel):
+class TradeFigure(PublishableModel):
     """Bilateral China-Russia trade in one year, as one source reports it."""
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -582,13 +608,15 @@ class TradeFigure(SluggedModel):
     note = models.TextField(_("note"), blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
 
-    objects = SlugQuerySet.as_manager()
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "slug"]
         verbose_name = _("trade figure")
         verbose_name_plural = _("trade figures")
+        permissions = [("publish_tradefigure", "Can publish and unpublish trade figures")]
         constraints = [
+            *PUBLICATION_CONSTRAINTS,
             models.CheckConstraint(condition=Q(value__gte=0), name="trade_value_not_negative"),
             models.CheckConstraint(
                 condition=Q(year__gte=1900) & Q(year__lte=2100), name="trade_year_plausible"
@@ -611,7 +639,7 @@ class TradeFigure(SluggedModel):
         return " ".join(str(p) for p in parts)
 
 
-class CooperationAssessment(SluggedModel):
+class CooperationAssessment(PublishableModel):
     """A reported judgement on the state of cooperation, e.g. by experts."""
 
     title = models.CharField(_("title"), max_length=255)
@@ -631,6 +659,10 @@ class CooperationAssessment(SluggedModel):
         ordering = ["title"]
         verbose_name = _("cooperation assessment")
         verbose_name_plural = _("cooperation assessments")
+        permissions = [
+            ("publish_cooperationassessment", "Can publish and unpublish cooperation assessments")
+        ]
+        constraints = PUBLICATION_CONSTRAINTS
 
     def __str__(self):
         return self.title

@@ -1,5 +1,6 @@
 """Content fields stored once per language (django-modeltranslation)."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from . import models
@@ -53,3 +54,22 @@ class TradeFigureTranslation(TranslationOptions):
 @register(models.CooperationAssessment)
 class CooperationAssessmentTranslation(TranslationOptions):
     fields = ("title", "attributed_to", "statement")
+
+
+# Editorial history. Registered here, after the translations, so that each historical
+# model also has name_en, name_ru, name_zh_hans... (django-simple-history's advice for
+# django-modeltranslation); a HistoricalRecords() field on the model would miss them.
+for model in (
+    models.Country,
+    models.Region,
+    models.City,
+    models.CooperationYears,
+    models.CooperationMechanism,
+    models.Council,
+    models.CouncilMeeting,
+    models.CouncilMembership,
+    models.InvestmentFund,
+    models.TradeFigure,
+    models.CooperationAssessment,
+):
+    simple_history.register(model, inherit=False)

@@ -2,15 +2,20 @@
 
 Each view is a thin generic view over a queryset method that names its eager
 loading, so every page runs a fixed number of queries however many rows it shows.
+
+The public sees live records only (``published()``, see ``core.models``): on lists,
+in counts, in related lists and on detail pages, where a record that is not live is
+a 404. A logged-in staff member who may view the model can open such a record's own
+page to preview it, under a notice that says why the public cannot see it.
 """
 
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
-
-from core.models import with_sources
 from django_filters.views import FilterView
+
+from core.models import PublicationState, is_publishable, live_prefetch, with_sources
 
 from . import models
 from .filters import RegionFilter
@@ -20,26 +25,44 @@ RELATED_LIMIT = 20
 
 
 class PageMixin:
-    """Breadcrumbs (home first) and the model's options, for headings and labels."""
+    """Breadcrumbs (home first) and the model's options, for headings and labels.
+
+    Views name their records in ``get_records()``, called per request, so that what
+    is live is decided at the time of the request.
+    """
+
+    def get_records(self):
+        return self.model.objects.all()
 
     def get_breadcrumbs(self):
         return []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["opts"] = self.get_queryset().model._meta
+        context["opts"] = self.model._meta
         context["breadcrumbs"] = [(_("Home"), reverse("expo:home")), *self.get_breadcrumbs()]
         return context
 
 
-class PublicListView(PageMixin, ListView):
+class LiveListMixin:
+    """A list of live records only, for everyone (staff preview only single records)."""
+
+    def get_queryset(self):
+        queryset = self.get_records()
+        if is_publishable(self.model):
+            queryset = queryset.published()
+        ordering = self.get_ordering()
+        return queryset.order_by(*ordering) if ordering else queryset
+
+
+class PublicListView(LiveListMixin, PageMixin, ListView):
     paginate_by = 50
 
     def get_breadcrumbs(self):
-        return [(capfirst(self.get_queryset().model._meta.verbose_name_plural), None)]
+        return [(capfirst(self.model._meta.verbose_name_plural), None)]
 
 
-class PublicFilterView(PageMixin, FilterView):
+class PublicFilterView(LiveListMixin, PageMixin, FilterView):
     """A list narrowed by a FilterSet from the query string.
 
     An invalid filter (an unknown choice, a year that is not a number) shows the
@@ -50,7 +73,7 @@ class PublicFilterView(PageMixin, FilterView):
     template_name_suffix = "_list"
 
     def get_breadcrumbs(self):
-        return [(capfirst(self.get_queryset().model._meta.verbose_name_plural), None)]
+        return [(capfirst(self.model._meta.verbose_name_plural), None)]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -64,12 +87,36 @@ class PublicFilterView(PageMixin, FilterView):
         return context
 
 
+def publication_notice(record):
+    """Why the public cannot see ``record`` (for a staff preview), or None if it can."""
+    state = record.publication_state()
+    hidden_parents = record.unpublished_parents()
+    if state == PublicationState.LIVE and not hidden_parents:
+        return None
+    return {"state": state, "record": record, "hidden_parents": hidden_parents}
+
+
 class PublicDetailView(PageMixin, DetailView):
     list_url_name = None
 
     def get_queryset(self):
+        records = self.get_records()
+        if is_publishable(self.model) and not self.is_preview_allowed():
+            records = records.published()
         # base.html shows "Source: ..." under every record that has source articles.
-        return with_sources(super().get_queryset())
+        return with_sources(records)
+
+    def is_preview_allowed(self):
+        """Staff who may view the model see its records whatever their state."""
+        user = self.request.user
+        opts = self.model._meta
+        return user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if is_publishable(self.model) and self.is_preview_allowed():
+            context["publication_notice"] = publication_notice(self.object)
+        return context
 
     def get_breadcrumbs(self):
         opts = self.object._meta
@@ -89,23 +136,35 @@ def region_chain_crumbs(region):
 
 
 class CountryListView(PublicListView):
-    queryset = models.Country.objects.all()
+    model = models.Country
     ordering = ["name", "code"]
 
 
 class CountryDetailView(PublicDetailView):
-    queryset = models.Country.objects.with_detail_related()
+    model = models.Country
+
+    def get_records(self):
+        return models.Country.objects.with_detail_related()
+
     list_url_name = "cooperation:country-list"
 
 
 class RegionListView(PublicFilterView):
-    queryset = models.Region.objects.with_list_related()
+    model = models.Region
+
+    def get_records(self):
+        return models.Region.objects.with_list_related()
+
     filterset_class = RegionFilter
     ordering = ["country__code", "name", "slug"]
 
 
 class RegionDetailView(PublicDetailView):
-    queryset = models.Region.objects.with_detail_related()
+    model = models.Region
+
+    def get_records(self):
+        return models.Region.objects.with_detail_related()
+
     list_url_name = "cooperation:region-list"
 
     def get_parent_crumbs(self):
@@ -126,22 +185,33 @@ class RegionDetailView(PublicDetailView):
             key=lambda e: (e.start_date is not None, e.start_date, e.edition),
             reverse=True,
         )
-        context["mechanisms"] = models.CooperationMechanism.objects.for_region(
-            region
-        ).with_list_related()
-        enterprises = list(region.enterprises.select_related("sector")[: RELATED_LIMIT + 1])
+        context["mechanisms"] = (
+            models.CooperationMechanism.objects.published().for_region(region).with_list_related()
+        )
+        enterprises = region.enterprises.published().prefetch_related(
+            live_prefetch(region.enterprises.model, "sector")
+        )
+        enterprises = list(enterprises[: RELATED_LIMIT + 1])
         context["enterprises"] = enterprises[:RELATED_LIMIT]
         context["more_enterprises"] = len(enterprises) > RELATED_LIMIT
         return context
 
 
 class CityListView(PublicListView):
-    queryset = models.City.objects.with_list_related()
+    model = models.City
+
+    def get_records(self):
+        return models.City.objects.with_list_related()
+
     ordering = ["name", "slug"]
 
 
 class CityDetailView(PublicDetailView):
-    queryset = models.City.objects.with_detail_related()
+    model = models.City
+
+    def get_records(self):
+        return models.City.objects.with_detail_related()
+
     list_url_name = "cooperation:city-list"
 
     def get_parent_crumbs(self):
@@ -153,31 +223,53 @@ class CityDetailView(PublicDetailView):
 
 
 class MechanismListView(PublicListView):
-    queryset = models.CooperationMechanism.objects.with_list_related()
+    model = models.CooperationMechanism
+
+    def get_records(self):
+        return models.CooperationMechanism.objects.with_list_related()
+
     ordering = ["name", "slug"]
 
 
 class MechanismDetailView(PublicDetailView):
-    queryset = models.CooperationMechanism.objects.with_detail_related()
+    model = models.CooperationMechanism
+
+    def get_records(self):
+        return models.CooperationMechanism.objects.with_detail_related()
+
     list_url_name = "cooperation:mechanism-list"
 
 
 class CouncilListView(PublicListView):
-    queryset = models.Council.objects.with_list_related()
+    model = models.Council
+
+    def get_records(self):
+        return models.Council.objects.with_list_related()
+
     ordering = ["name", "slug"]
 
 
 class CouncilDetailView(PublicDetailView):
-    queryset = models.Council.objects.with_detail_related()
+    model = models.Council
+
+    def get_records(self):
+        return models.Council.objects.with_detail_related()
+
     list_url_name = "cooperation:council-list"
 
 
 class YearsDetailView(PublicDetailView):
-    queryset = models.CooperationYears.objects.with_detail_related()
+    model = models.CooperationYears
+
+    def get_records(self):
+        return models.CooperationYears.objects.with_detail_related()
 
 
 class FundDetailView(PublicDetailView):
-    queryset = models.InvestmentFund.objects.with_list_related()
+    model = models.InvestmentFund
+
+    def get_records(self):
+        return models.InvestmentFund.objects.with_list_related()
 
     def get_parent_crumbs(self):
         council = self.object.council
@@ -190,7 +282,7 @@ class FundDetailView(PublicDetailView):
 
 
 class TradeFigureListView(PublicListView):
-    queryset = models.TradeFigure.objects.all()
+    model = models.TradeFigure
     ordering = ["-year", "slug"]
 
 
@@ -200,7 +292,7 @@ class TradeFigureDetailView(PublicDetailView):
 
 
 class AssessmentListView(PublicListView):
-    queryset = models.CooperationAssessment.objects.all()
+    model = models.CooperationAssessment
     ordering = ["title", "slug"]
 
 

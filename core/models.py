@@ -1,7 +1,19 @@
-"""Pieces shared by the ``cooperation`` and ``expo`` apps."""
+"""Pieces shared by the ``cooperation``, ``expo`` and ``news`` apps.
 
-from django.core.exceptions import FieldDoesNotExist
+Publication: every public content model has a state (draft or published), an
+optional go-live time and an optional expiry. The public sees a record only
+while it is *live*: published, past its go-live time, before its expiry, and
+with every record it cannot exist without (a city's region, an exhibition's
+city and series) live too. A nullable link to a record that is not live is
+shown as if it were empty.
+"""
+
+from functools import cache
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,8 +38,167 @@ class SluggedModel(models.Model):
         return (self.slug,)
 
 
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublicationState(models.TextChoices):
+    """Where a record stands for the public right now (derived, never stored)."""
+
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    LIVE = "live", _("Live")
+    EXPIRED = "expired", _("Expired")
+
+
+PUBLICATION_FIELDS = ("status", "publish_at", "expires_at")
+
+# Shared by every publishable model's Meta.constraints; the names are made unique per
+# model by Django's "%(app_label)s_%(class)s" interpolation.
+PUBLICATION_CONSTRAINTS = [
+    models.CheckConstraint(
+        condition=Q(status__in=PublicationStatus.values),
+        name="%(app_label)s_%(class)s_status_valid",
+    ),
+    models.CheckConstraint(
+        condition=Q(publish_at__isnull=True)
+        | Q(expires_at__isnull=True)
+        | Q(expires_at__gt=F("publish_at")),
+        name="%(app_label)s_%(class)s_expires_after_go_live",
+    ),
+]
+
+
+def publication_constraint_names(model):
+    """The names PUBLICATION_CONSTRAINTS take on ``model``."""
+    names = {"app_label": model._meta.app_label.lower(), "class": model.__name__.lower()}
+    return {constraint.name % names for constraint in PUBLICATION_CONSTRAINTS}
+
+
+def _own_live_q(prefix, now):
+    return (
+        Q(**{f"{prefix}status": PublicationStatus.PUBLISHED})
+        & (Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": now}))
+        & (Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now}))
+    )
+
+
+@cache
+def required_parents(model):
+    """Lookup paths to the publishable records ``model`` cannot exist without.
+
+    The non-nullable foreign keys to publishable models, followed recursively:
+    for an exhibition ``("series", "city", "city__region")``.
+    """
+    paths = []
+    for field in model._meta.get_fields():
+        if not (field.many_to_one and field.concrete and not field.null):
+            continue
+        related = field.related_model
+        if not issubclass(related, PublishableModel) or related is model:
+            continue
+        paths.append(field.name)
+        paths.extend(f"{field.name}__{path}" for path in required_parents(related))
+    return tuple(paths)
+
+
+def live_q(model, prefix="", now=None):
+    """A condition for records of ``model`` (reached through ``prefix``) that are live.
+
+    E.g. ``CountryParticipation.objects.filter(live_q(Exhibition, "exhibition__"))``.
+    """
+    now = now or timezone.now()
+    condition = _own_live_q(prefix, now)
+    for path in required_parents(model):
+        condition &= _own_live_q(f"{prefix}{path}__", now)
+    return condition
+
+
+class PublishableQuerySet(SlugQuerySet):
+    def published(self, now=None):
+        """Records the public may see now (see the module docstring)."""
+        return self.filter(live_q(self.model, now=now))
+
+
+class PublishableModel(SluggedModel):
+    """A public record with a publication state, a go-live time and an expiry."""
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        help_text=_("Only published records are shown on the site."),
+    )
+    publish_at = models.DateTimeField(
+        _("go live at"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: as soon as it is published."),
+    )
+    expires_at = models.DateTimeField(
+        _("expires at"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: never. From this time the record is hidden again."),
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        constraints = PUBLICATION_CONSTRAINTS
+
+    def clean(self):
+        super().clean()
+        if self.publish_at and self.expires_at and self.expires_at <= self.publish_at:
+            raise ValidationError({"expires_at": _("The expiry must be after the go-live time.")})
+
+    def publication_state(self, now=None):
+        """This record's own state, leaving aside the records it depends on."""
+        now = now or timezone.now()
+        if self.status != PublicationStatus.PUBLISHED:
+            return PublicationState.DRAFT
+        if self.expires_at is not None and self.expires_at <= now:
+            return PublicationState.EXPIRED
+        if self.publish_at is not None and self.publish_at > now:
+            return PublicationState.SCHEDULED
+        return PublicationState.LIVE
+
+    @property
+    def is_live(self):
+        return self.publication_state() == PublicationState.LIVE
+
+    def unpublished_parents(self):
+        """The records this one cannot exist without that are not live (usually none)."""
+        hidden = []
+        for path in required_parents(type(self)):
+            record = self
+            for name in path.split("__"):
+                record = getattr(record, name)
+            if not record.is_live:
+                hidden.append(record)
+        return hidden
+
+
+def can_publish(user, model):
+    """Whether ``user`` may publish, unpublish and schedule records of ``model``."""
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+
+def is_publishable(model):
+    return issubclass(model, PublishableModel)
+
+
+def live_only(model):
+    """The live records of ``model``, or all of them if it has no publication state."""
+    return model.objects.published() if is_publishable(model) else model.objects.all()
+
+
 def with_sources(queryset):
-    """Prefetch the articles a record comes from, with their publishers, in one query.
+    """Prefetch the live articles a record comes from, with their publishers, in one query.
 
     The ``news`` app adds the ``source_articles`` relation; the apps it depends on
     reach it by name only, so they never import it. Models without sources are
@@ -37,5 +208,49 @@ def with_sources(queryset):
         field = queryset.model._meta.get_field("source_articles")
     except FieldDoesNotExist:
         return queryset
-    articles = field.related_model.objects.select_related("publisher")
+    articles = live_only(field.related_model).select_related("publisher")
     return queryset.prefetch_related(models.Prefetch("source_articles", queryset=articles))
+
+
+def _related_model(model, lookup):
+    for name in lookup.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
+
+
+def live_prefetch(model, lookup, queryset=None):
+    """Prefetch ``lookup`` from ``model``, keeping only the live records of its last step.
+
+    On a nullable foreign key, a target that is not live is cached as None, so the
+    page shows the link as empty. ``queryset`` (of the target model) adds eager loading.
+    Related models are found by name, so an app can prefetch from an app it must not
+    import (``cooperation`` reaching ``expo`` through reverse relations).
+    """
+    target = _related_model(model, lookup)
+    records = queryset if queryset is not None else target.objects.all()
+    if is_publishable(target):
+        records = records.filter(live_q(target))
+    return models.Prefetch(lookup, queryset=records)
+
+
+def live_rows(model, relation, through, *select_related):
+    """Prefetch the rows of ``relation`` (e.g. participations) whose ``through`` record is live."""
+    rows = _related_model(model, relation)
+    target = rows._meta.get_field(through).related_model
+    queryset = rows.objects.filter(live_q(target, f"{through}__")).select_related(
+        through, *select_related
+    )
+    return models.Prefetch(relation, queryset=queryset)
+
+
+def live_choices(model, *select_related):
+    """A filter's choices (django-filter calls it per request): the live records of ``model``.
+
+    A callable, so the time that decides what is live is the request's, not the server's
+    start; a draft region is never offered in the enterprise filter.
+    """
+
+    def queryset(request):
+        return live_only(model).select_related(*select_related)
+
+    return queryset

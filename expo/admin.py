@@ -1,12 +1,14 @@
 from django.contrib import admin
 from django.db import models as db_models
-from modeltranslation.admin import TranslationAdmin
+
+from core.admin import HistoryAdmin, ImportExportAdmin, PublishableAdmin
 
 from . import models
+from .resources import EnterpriseResource
 
 
 @admin.register(models.ExhibitionSeries)
-class ExhibitionSeriesAdmin(TranslationAdmin):
+class ExhibitionSeriesAdmin(PublishableAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_ru", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -25,7 +27,7 @@ class GuestOfHonourInline(admin.TabularInline):
 
 
 @admin.register(models.Exhibition)
-class ExhibitionAdmin(TranslationAdmin):
+class ExhibitionAdmin(PublishableAdmin):
     list_display = ["name", "edition", "series", "start_date", "end_date", "city"]
     list_filter = ["series", "city"]
     list_select_related = ["series", "city"]
@@ -37,7 +39,7 @@ class ExhibitionAdmin(TranslationAdmin):
 
 
 @admin.register(models.CountryParticipation)
-class CountryParticipationAdmin(admin.ModelAdmin):
+class CountryParticipationAdmin(HistoryAdmin):
     list_display = ["exhibition", "country", "enterprises", "provincial_units"]
     list_filter = ["country", "exhibition"]
     list_select_related = ["exhibition", "country"]
@@ -46,7 +48,7 @@ class CountryParticipationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.GuestOfHonour)
-class GuestOfHonourAdmin(admin.ModelAdmin):
+class GuestOfHonourAdmin(HistoryAdmin):
     list_display = ["region", "exhibition"]
     list_filter = ["exhibition", "region__country"]
     list_select_related = ["region", "exhibition"]
@@ -55,7 +57,7 @@ class GuestOfHonourAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Sector)
-class SectorAdmin(TranslationAdmin):
+class SectorAdmin(PublishableAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_ru", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -68,7 +70,8 @@ class EnterpriseParticipationInline(admin.TabularInline):
 
 
 @admin.register(models.Enterprise)
-class EnterpriseAdmin(TranslationAdmin):
+class EnterpriseAdmin(ImportExportAdmin, PublishableAdmin):
+    resource_classes = [EnterpriseResource]
     list_display = ["name", "country", "region", "sector", "website"]
     list_filter = ["country", "sector"]
     list_select_related = ["country", "region", "sector"]
@@ -80,7 +83,7 @@ class EnterpriseAdmin(TranslationAdmin):
 
 
 @admin.register(models.EnterpriseParticipation)
-class EnterpriseParticipationAdmin(admin.ModelAdmin):
+class EnterpriseParticipationAdmin(HistoryAdmin):
     list_display = ["enterprise", "exhibition", "stand"]
     list_filter = ["exhibition"]
     list_select_related = ["enterprise", "exhibition"]
@@ -89,14 +92,14 @@ class EnterpriseParticipationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ForumSeries)
-class ForumSeriesAdmin(TranslationAdmin):
+class ForumSeriesAdmin(PublishableAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_ru", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(models.Forum)
-class ForumAdmin(TranslationAdmin):
+class ForumAdmin(PublishableAdmin):
     list_display = ["name", "edition", "series", "date", "city", "exhibition"]
     list_filter = ["series", "city"]
     list_select_related = ["series", "city", "exhibition"]

@@ -7,12 +7,11 @@ year that is not a number or a value with a NUL byte is a form error, not a quer
 
 import django_filters
 from django import forms
-from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from cooperation.models import City, Country, Region
+from core.filters import contains_in_any_language
+from core.models import live_choices
 
 from .models import Enterprise, Exhibition, ExhibitionSeries, Forum, ForumSeries, Sector
 
@@ -43,10 +42,10 @@ def slug_choice(queryset, label, empty_label, **kwargs):
 class EnterpriseFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(method="filter_name", label=_("Name contains"), max_length=100)
     country = slug_choice(Country.objects.all(), _("Country"), _("Any country"))
-    region = slug_choice(Region.objects.select_related("country"), _("Region"), _("Any region"))
-    sector = slug_choice(Sector.objects.all(), _("Sector"), _("Any sector"))
+    region = slug_choice(live_choices(Region, "country"), _("Region"), _("Any region"))
+    sector = slug_choice(live_choices(Sector), _("Sector"), _("Any sector"))
     exhibition = slug_choice(
-        Exhibition.objects.all(),
+        live_choices(Exhibition),
         _("Exhibition"),
         _("Any exhibition"),
         field_name="exhibitions",
@@ -58,19 +57,16 @@ class EnterpriseFilter(django_filters.FilterSet):
 
     def filter_name(self, queryset, name, value):
         """Match the name in any of the site's languages, whichever one the reader uses."""
-        condition = Q()
-        for code, _label in settings.LANGUAGES:
-            condition |= Q(**{f"{build_localized_fieldname(name, code)}__icontains": value})
-        return queryset.filter(condition)
+        return queryset.filter(contains_in_any_language(name, value))
 
 
 class ExhibitionFilter(django_filters.FilterSet):
     year = YearFilter(field_name="start_date")
-    city = slug_choice(City.objects.all(), _("City"), _("Any city"))
+    city = slug_choice(live_choices(City), _("City"), _("Any city"))
     country = slug_choice(
         Country.objects.all(), _("Country"), _("Any country"), field_name="city__region__country"
     )
-    series = slug_choice(ExhibitionSeries.objects.all(), _("Series"), _("Any series"))
+    series = slug_choice(live_choices(ExhibitionSeries), _("Series"), _("Any series"))
 
     class Meta:
         model = Exhibition
@@ -79,7 +75,7 @@ class ExhibitionFilter(django_filters.FilterSet):
 
 class ForumFilter(django_filters.FilterSet):
     year = YearFilter(field_name="date")
-    series = slug_choice(ForumSeries.objects.all(), _("Series"), _("Any series"))
+    series = slug_choice(live_choices(ForumSeries), _("Series"), _("Any series"))
 
     class Meta:
         model = Forum

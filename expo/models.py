@@ -7,10 +7,17 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import City, Country, Region
-from core.models import SluggedModel, SlugQuerySet
+from core.models import (
+    PUBLICATION_CONSTRAINTS,
+    PublishableModel,
+    PublishableQuerySet,
+    live_prefetch,
+    live_q,
+    live_rows,
+)
 
 
-class ExhibitionSeries(SluggedModel):
+class ExhibitionSeries(PublishableModel):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
 
@@ -18,6 +25,8 @@ class ExhibitionSeries(SluggedModel):
         ordering = ["name"]
         verbose_name = _("exhibition series")
         verbose_name_plural = _("exhibition series")
+        permissions = [("publish_exhibitionseries", "Can publish and unpublish exhibition series")]
+        constraints = PUBLICATION_CONSTRAINTS
 
     def __str__(self):
         return self.name
@@ -26,7 +35,7 @@ class ExhibitionSeries(SluggedModel):
         return reverse("expo:exhibition-list") + f"?series={self.slug}"
 
 
-class ExhibitionQuerySet(SlugQuerySet):
+class ExhibitionQuerySet(PublishableQuerySet):
     def with_list_related(self):
         return self.select_related("series", "city", "city__region", "city__region__country")
 
@@ -41,11 +50,8 @@ class ExhibitionQuerySet(SlugQuerySet):
                         F("enterprises").desc(nulls_last=True), "country__code"
                     ),
                 ),
-                models.Prefetch(
-                    "guests_of_honour",
-                    queryset=GuestOfHonour.objects.select_related("region", "region__country"),
-                ),
-                models.Prefetch("forums", queryset=Forum.objects.select_related("city")),
+                live_rows(Exhibition, "guests_of_honour", "region", "region__country"),
+                live_prefetch(Exhibition, "forums", Forum.objects.select_related("city")),
             )
         )
 
@@ -54,7 +60,7 @@ class ExhibitionQuerySet(SlugQuerySet):
         return self.first()
 
 
-class Exhibition(SluggedModel):
+class Exhibition(PublishableModel):
     series = models.ForeignKey(
         ExhibitionSeries,
         on_delete=models.PROTECT,
@@ -84,7 +90,9 @@ class Exhibition(SluggedModel):
         ordering = [F("start_date").desc(nulls_last=True), "-edition"]
         verbose_name = _("exhibition")
         verbose_name_plural = _("exhibitions")
+        permissions = [("publish_exhibition", "Can publish and unpublish exhibitions")]
         constraints = [
+            *PUBLICATION_CONSTRAINTS,
             models.UniqueConstraint(fields=["series", "edition"], name="exhibition_unique_edition"),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
@@ -216,13 +224,15 @@ class GuestOfHonour(models.Model):
     natural_key.dependencies = ["expo.exhibition", "cooperation.region"]
 
 
-class Sector(SluggedModel):
+class Sector(PublishableModel):
     name = models.CharField(_("name"), max_length=200)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
+        permissions = [("publish_sector", "Can publish and unpublish sectors")]
+        constraints = PUBLICATION_CONSTRAINTS
 
     def __str__(self):
         return self.name
@@ -231,22 +241,25 @@ class Sector(SluggedModel):
         return reverse("expo:enterprise-list") + f"?sector={self.slug}"
 
 
-class EnterpriseQuerySet(SlugQuerySet):
+class EnterpriseQuerySet(PublishableQuerySet):
     def with_list_related(self):
-        return self.select_related("country", "region", "sector")
+        """The country, and the region and sector each only if it is live."""
+        return self.select_related("country").prefetch_related(
+            live_prefetch(Enterprise, "region"), live_prefetch(Enterprise, "sector")
+        )
 
     def with_detail_related(self):
+        participations = EnterpriseParticipation.objects.filter(
+            live_q(Exhibition, "exhibition__")
+        ).order_by(F("exhibition__start_date").desc(nulls_last=True), "pk")
         return self.with_list_related().prefetch_related(
             models.Prefetch(
-                "participations",
-                queryset=EnterpriseParticipation.objects.select_related(
-                    "exhibition__city"
-                ).order_by(F("exhibition__start_date").desc(nulls_last=True), "pk"),
+                "participations", queryset=participations.select_related("exhibition__city")
             )
         )
 
 
-class Enterprise(SluggedModel):
+class Enterprise(PublishableModel):
     name = models.CharField(_("name"), max_length=255)
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="enterprises", verbose_name=_("country")
@@ -283,6 +296,8 @@ class Enterprise(SluggedModel):
         ordering = ["name", "slug"]
         verbose_name = _("enterprise")
         verbose_name_plural = _("enterprises")
+        permissions = [("publish_enterprise", "Can publish and unpublish enterprises")]
+        constraints = PUBLICATION_CONSTRAINTS
 
     def __str__(self):
         return self.name
@@ -340,7 +355,7 @@ class EnterpriseParticipation(models.Model):
     natural_key.dependencies = ["expo.enterprise", "expo.exhibition"]
 
 
-class ForumSeries(SluggedModel):
+class ForumSeries(PublishableModel):
     name = models.CharField(_("name"), max_length=255)
     description = models.TextField(_("description"), blank=True)
 
@@ -348,6 +363,8 @@ class ForumSeries(SluggedModel):
         ordering = ["name"]
         verbose_name = _("forum series")
         verbose_name_plural = _("forum series")
+        permissions = [("publish_forumseries", "Can publish and unpublish forum series")]
+        constraints = PUBLICATION_CONSTRAINTS
 
     def __str__(self):
         return self.name
@@ -356,17 +373,20 @@ class ForumSeries(SluggedModel):
         return reverse("expo:forum-list") + f"?series={self.slug}"
 
 
-class ForumQuerySet(SlugQuerySet):
+class ForumQuerySet(PublishableQuerySet):
     def with_list_related(self):
-        return self.select_related("series", "city", "exhibition")
+        """Series and city (live with the forum), and the exhibition only if it is live."""
+        return self.select_related("series", "city").prefetch_related(
+            live_prefetch(Forum, "exhibition")
+        )
 
     def with_detail_related(self):
         return self.select_related(
-            "series", "exhibition", "city__region__country", "city__region__parent__parent"
-        ).prefetch_related("countries")
+            "series", "city__region__country", "city__region__parent__parent"
+        ).prefetch_related(live_prefetch(Forum, "exhibition"), "countries")
 
 
-class Forum(SluggedModel):
+class Forum(PublishableModel):
     series = models.ForeignKey(
         ForumSeries, on_delete=models.PROTECT, related_name="forums", verbose_name=_("series")
     )
@@ -398,7 +418,9 @@ class Forum(SluggedModel):
         ordering = [F("date").desc(nulls_last=True), "-edition"]
         verbose_name = _("forum")
         verbose_name_plural = _("forums")
+        permissions = [("publish_forum", "Can publish and unpublish forums")]
         constraints = [
+            *PUBLICATION_CONSTRAINTS,
             models.UniqueConstraint(fields=["series", "edition"], name="forum_unique_edition"),
             models.CheckConstraint(condition=Q(edition__gte=1), name="forum_edition_positive"),
         ]

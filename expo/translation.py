@@ -1,5 +1,6 @@
 """Content fields stored once per language (django-modeltranslation)."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from . import models
@@ -33,3 +34,18 @@ class ForumSeriesTranslation(TranslationOptions):
 @register(models.Forum)
 class ForumTranslation(TranslationOptions):
     fields = ("name", "participants", "summary")
+
+
+# Editorial history, registered after the translations (see cooperation/translation.py).
+for model in (
+    models.ExhibitionSeries,
+    models.Exhibition,
+    models.CountryParticipation,
+    models.GuestOfHonour,
+    models.Sector,
+    models.Enterprise,
+    models.EnterpriseParticipation,
+    models.ForumSeries,
+    models.Forum,
+):
+    simple_history.register(model, inherit=False)

@@ -1,4 +1,8 @@
-"""Public pages for exhibitions, enterprises and forums, and the home page."""
+"""Public pages for exhibitions, enterprises and forums, and the home page.
+
+Like every public page (see ``cooperation.views``), these show live records only;
+staff may preview a record that is not live on its own page.
+"""
 
 from dataclasses import dataclass
 
@@ -11,7 +15,7 @@ from cooperation.models import (
     TradeFigure,
 )
 from cooperation.views import RELATED_LIMIT, PublicDetailView, PublicFilterView
-from core.models import with_sources
+from core.models import live_prefetch, with_sources
 
 from . import models
 from .filters import EnterpriseFilter, ExhibitionFilter, ForumFilter
@@ -78,24 +82,32 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        exhibition = with_sources(models.Exhibition.objects.with_detail_related()).most_recent()
-        context["exhibition"] = exhibition
-        context["mechanisms"] = CooperationMechanism.objects.with_list_related()
-        context["forums"] = models.Forum.objects.with_list_related()[:3]
-        context["trade_figure"] = with_sources(TradeFigure.objects.all()).first()
-        context["councils"] = Council.objects.with_list_related()[:3]
-        context["assessment"] = CooperationAssessment.objects.first()
+        exhibitions = models.Exhibition.objects.published().with_detail_related()
+        context["exhibition"] = with_sources(exhibitions).most_recent()
+        context["mechanisms"] = CooperationMechanism.objects.published().with_list_related()
+        context["forums"] = models.Forum.objects.published().with_list_related()[:3]
+        context["trade_figure"] = with_sources(TradeFigure.objects.published()).first()
+        context["councils"] = Council.objects.published().with_list_related()[:3]
+        context["assessment"] = CooperationAssessment.objects.published().first()
         return context
 
 
 class ExhibitionListView(PublicFilterView):
-    queryset = models.Exhibition.objects.with_list_related()
+    model = models.Exhibition
+
+    def get_records(self):
+        return models.Exhibition.objects.with_list_related()
+
     filterset_class = ExhibitionFilter
     ordering = [*models.Exhibition._meta.ordering, "slug"]
 
 
 class ExhibitionDetailView(PublicDetailView):
-    queryset = models.Exhibition.objects.with_detail_related()
+    model = models.Exhibition
+
+    def get_records(self):
+        return models.Exhibition.objects.with_detail_related()
+
     list_url_name = "expo:exhibition-list"
 
     def get_context_data(self, **kwargs):
@@ -104,33 +116,52 @@ class ExhibitionDetailView(PublicDetailView):
         region = exhibition.city.region
         context["region_chain"] = [*reversed(region.ancestors()), region]
         context["chart"] = participation_chart(exhibition)
-        enterprises = list(
-            exhibition.enterprises.select_related("country", "sector")[: RELATED_LIMIT + 1]
+        enterprises = (
+            exhibition.enterprises.published()
+            .select_related("country")
+            .prefetch_related(live_prefetch(models.Enterprise, "sector"))
         )
+        enterprises = list(enterprises[: RELATED_LIMIT + 1])
         context["enterprises"] = enterprises[:RELATED_LIMIT]
         context["more_enterprises"] = len(enterprises) > RELATED_LIMIT
         return context
 
 
 class EnterpriseListView(PublicFilterView):
-    queryset = models.Enterprise.objects.with_list_related()
+    model = models.Enterprise
+
+    def get_records(self):
+        return models.Enterprise.objects.with_list_related()
+
     filterset_class = EnterpriseFilter
     ordering = ["name", "slug"]
 
 
 class EnterpriseDetailView(PublicDetailView):
-    queryset = models.Enterprise.objects.with_detail_related()
+    model = models.Enterprise
+
+    def get_records(self):
+        return models.Enterprise.objects.with_detail_related()
+
     list_url_name = "expo:enterprise-list"
 
 
 class ForumListView(PublicFilterView):
-    queryset = models.Forum.objects.with_list_related()
+    model = models.Forum
+
+    def get_records(self):
+        return models.Forum.objects.with_list_related()
+
     filterset_class = ForumFilter
     ordering = [*models.Forum._meta.ordering, "slug"]
 
 
 class ForumDetailView(PublicDetailView):
-    queryset = models.Forum.objects.with_detail_related()
+    model = models.Forum
+
+    def get_records(self):
+        return models.Forum.objects.with_detail_related()
+
     list_url_name = "expo:forum-list"
 
     def get_context_data(self, **kwargs):

@@ -6,14 +6,15 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin
+
+from core.admin import HistoryAdmin, PublishableAdmin
 
 from . import models
 from .models import ReplyStatus
 
 
 @admin.register(models.Publisher)
-class PublisherAdmin(admin.ModelAdmin):
+class PublisherAdmin(HistoryAdmin):
     list_display = ["name", "slug", "website"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -35,7 +36,7 @@ class ReplyInline(admin.TabularInline):
 
 
 @admin.register(models.Article)
-class ArticleAdmin(TranslationAdmin):
+class ArticleAdmin(PublishableAdmin):
     list_display = ["title", "publisher", "published_on", "replies_waiting"]
     list_filter = ["publisher"]
     list_select_related = ["publisher"]

@@ -30,7 +30,13 @@ from cooperation.models import (
     Region,
     TradeFigure,
 )
-from core.models import SluggedModel, SlugQuerySet
+from core.models import (
+    PUBLICATION_CONSTRAINTS,
+    PublishableModel,
+    PublishableQuerySet,
+    SluggedModel,
+    live_prefetch,
+)
 from expo.models import Exhibition, Forum
 
 from .markup import render_markdown
@@ -64,21 +70,21 @@ class Publisher(SluggedModel):
         return reverse("news:article-list") + f"?publisher={self.slug}"
 
 
-class ArticleQuerySet(SlugQuerySet):
+class ArticleQuerySet(PublishableQuerySet):
     def with_list_related(self):
         return self.select_related("publisher")
 
     def with_detail_related(self):
-        """The article, the records it is the source of, and its approved replies only."""
+        """The article, the live records it is the source of, and its approved replies only."""
         return self.with_list_related().prefetch_related(
-            *SOURCE_RELATIONS,
+            *(live_prefetch(Article, name) for name in SOURCE_RELATIONS),
             models.Prefetch(
                 "replies", queryset=Reply.objects.approved(), to_attr="approved_replies"
             ),
         )
 
 
-class Article(SluggedModel):
+class Article(PublishableModel):
     title = models.CharField(_("title"), max_length=255)
     publisher = models.ForeignKey(
         Publisher, on_delete=models.PROTECT, related_name="articles", verbose_name=_("publisher")
@@ -136,6 +142,8 @@ class Article(SluggedModel):
         ordering = [F("published_on").desc(nulls_last=True), "title", "slug"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [("publish_article", "Can publish and unpublish articles")]
+        constraints = PUBLICATION_CONSTRAINTS
 
     def __str__(self):
         return self.title

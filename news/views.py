@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from django_ratelimit.decorators import ratelimit
 
+from cooperation.views import publication_notice
+
 from .forms import ReplyForm
 from .models import Article, Publisher
 
@@ -54,7 +56,7 @@ class ArticleListView(ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        queryset = Article.objects.with_list_related()
+        queryset = Article.objects.published().with_list_related()
         slug = self.request.GET.get("publisher")
         self.publisher = Publisher.objects.filter(slug=slug).first() if slug else None
         if self.publisher:
@@ -75,11 +77,22 @@ class ArticleDetailView(DetailView):
     redirects here with a message (post/redirect/get).
     """
 
-    queryset = Article.objects.with_detail_related()
+    def get_queryset(self):
+        """Live articles; staff who may view articles also preview the others."""
+        articles = Article.objects.with_detail_related()
+        if self.is_preview_allowed():
+            return articles
+        return articles.published()
+
+    def is_preview_allowed(self):
+        user = self.request.user
+        return user.is_staff and user.has_perm("news.view_article")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        if self.is_preview_allowed():
+            context["publication_notice"] = publication_notice(article)
         context.setdefault("form", ReplyForm())
         context["replies"] = article.approved_replies
         context["source_groups"] = article.source_groups()

@@ -1,12 +1,15 @@
 """Small factory functions: each makes one valid record, with overridable fields.
 
 Every call creates new rows with unique slugs, so tests can make as many as they need.
+Content records are published by default (the model's own default is draft), so a
+test that is not about publishing sees them on the site; pass ``status=DRAFT`` for a draft.
 """
 
 import datetime
 import itertools
 
 from cooperation import models as coop
+from core.models import PublicationStatus
 from expo import models as expo
 from news import models as news
 
@@ -21,6 +24,10 @@ def _default(kw, name, make):
     """Like ``kw.setdefault`` but only makes the default record when it is needed."""
     if name not in kw:
         kw[name] = make()
+
+
+PUBLISHED = PublicationStatus.PUBLISHED
+DRAFT = PublicationStatus.DRAFT
 
 
 def country(code=None, **kw):
@@ -38,6 +45,7 @@ def country(code=None, **kw):
 
 def region(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     _default(kw, "country", lambda: country("CN"))
     kw.setdefault("name", f"Region {n}")
     kw.setdefault("slug", f"region-{n}")
@@ -47,6 +55,7 @@ def region(**kw):
 
 def city(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     _default(kw, "region", lambda: region())
     kw.setdefault("name", f"City {n}")
     kw.setdefault("slug", f"city-{n}")
@@ -55,6 +64,7 @@ def city(**kw):
 
 def years(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     kw.setdefault("name", f"Years {n}")
     kw.setdefault("slug", f"years-{n}")
     kw.setdefault("start_year", 2018)
@@ -64,6 +74,7 @@ def years(**kw):
 
 def mechanism(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     _default(kw, "chinese_region", lambda: region(country=country("CN")))
     _default(kw, "russian_region", lambda: region(country=country("RU")))
     kw.setdefault("name", f"Mechanism {n}")
@@ -73,6 +84,7 @@ def mechanism(**kw):
 
 def council(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     kw.setdefault("name", f"Council {n}")
     kw.setdefault("slug", f"council-{n}")
     return coop.Council.objects.create(**kw)
@@ -92,6 +104,7 @@ def council_membership(**kw):
 
 def fund(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     kw.setdefault("name", f"Fund {n}")
     kw.setdefault("slug", f"fund-{n}")
     return coop.InvestmentFund.objects.create(**kw)
@@ -99,6 +112,7 @@ def fund(**kw):
 
 def trade_figure(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     kw.setdefault("year", 2000 + n % 50)
     kw.setdefault("value", "10.00")
     kw.setdefault("slug", f"trade-{n}")
@@ -107,6 +121,7 @@ def trade_figure(**kw):
 
 def assessment(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     kw.setdefault("title", f"Assessment {n}")
     kw.setdefault("slug", f"assessment-{n}")
     kw.setdefault("attributed_to", "Experts")
@@ -116,6 +131,7 @@ def assessment(**kw):
 
 def exhibition_series(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     kw.setdefault("name", f"Series {n}")
     kw.setdefault("slug", f"series-{n}")
     return expo.ExhibitionSeries.objects.create(**kw)
@@ -123,6 +139,7 @@ def exhibition_series(**kw):
 
 def exhibition(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     _default(kw, "series", lambda: exhibition_series())
     kw.setdefault("edition", n)
     kw.setdefault("name", f"Exhibition {n}")
@@ -148,6 +165,7 @@ def guest_of_honour(**kw):
 
 def sector(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     kw.setdefault("name", f"Sector {n}")
     kw.setdefault("slug", f"sector-{n}")
     return expo.Sector.objects.create(**kw)
@@ -155,6 +173,7 @@ def sector(**kw):
 
 def enterprise(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     _default(kw, "country", lambda: country("CN"))
     kw.setdefault("name", f"Enterprise {n}")
     kw.setdefault("slug", f"enterprise-{n}")
@@ -169,6 +188,7 @@ def enterprise_participation(**kw):
 
 def forum_series(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     kw.setdefault("name", f"Forum series {n}")
     kw.setdefault("slug", f"forum-series-{n}")
     return expo.ForumSeries.objects.create(**kw)
@@ -176,6 +196,7 @@ def forum_series(**kw):
 
 def forum(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     _default(kw, "series", lambda: forum_series())
     kw.setdefault("edition", n)
     kw.setdefault("name", f"Forum {n}")
@@ -194,6 +215,7 @@ def publisher(**kw):
 
 def article(**kw):
     n = _n()
+    kw.setdefault("status", PUBLISHED)
     _default(kw, "publisher", lambda: publisher())
     kw.setdefault("title", f"Article {n}")
     kw.setdefault("slug", f"article-{n}")

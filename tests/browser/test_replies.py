@@ -8,7 +8,7 @@ from tests.conftest import FIXTURES_DIR
 
 pytestmark = pytest.mark.browser
 
-ARTICLE_URL = "/articles/interregional-cooperation-accelerated-development/"
+ARTICLE_URL = "/en/articles/interregional-cooperation-accelerated-development/"
 REPLY_TEXT = "The forum on 15 June was well attended."
 
 

@@ -57,6 +57,7 @@ def _exhibition_form(**overrides):
         "start_date": "2019-06-15",
         "end_date": "2019-06-19",
         "city": city.pk,
+        "status": "draft",
         "participations-TOTAL_FORMS": 0,
         "participations-INITIAL_FORMS": 0,
         "guests_of_honour-TOTAL_FORMS": 0,

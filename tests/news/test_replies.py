@@ -211,7 +211,7 @@ def test_the_form_is_labelled_and_explains_moderation(client, article):
 
 
 def test_a_reply_to_an_unknown_article_is_a_404(client, db):
-    assert client.post("/articles/no-such-article/", _data()).status_code == 404
+    assert client.post("/en/articles/no-such-article/", _data()).status_code == 404
     assert not Reply.objects.exists()
 
 

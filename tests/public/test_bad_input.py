@@ -14,10 +14,10 @@ NUL = "\x00"
 LONG = "x" * 5000
 
 FILTERED_LISTS = {
-    "/enterprises/": ["name", "country", "region", "sector", "exhibition"],
-    "/exhibitions/": ["year", "city", "country", "series"],
-    "/regions/": ["country", "kind"],
-    "/forums/": ["year", "series"],
+    "/en/enterprises/": ["name", "country", "region", "sector", "exhibition"],
+    "/en/exhibitions/": ["year", "city", "country", "series"],
+    "/en/regions/": ["country", "kind"],
+    "/en/forums/": ["year", "series"],
 }
 CHOICE_FIELDS = [
     (url, field)
@@ -28,12 +28,12 @@ CHOICE_FIELDS = [
 ALL_FIELDS = [(url, field) for url, fields in FILTERED_LISTS.items() for field in fields]
 ALL_LISTS = [
     *FILTERED_LISTS,
-    "/cities/",
-    "/countries/",
-    "/mechanisms/",
-    "/councils/",
-    "/trade/",
-    "/assessments/",
+    "/en/cities/",
+    "/en/countries/",
+    "/en/mechanisms/",
+    "/en/councils/",
+    "/en/trade/",
+    "/en/assessments/",
 ]
 
 
@@ -69,7 +69,7 @@ def test_unknown_choice_is_a_form_error(client, some_of_everything, url, field):
     assert "Select a valid choice" in page_text(response)
 
 
-@pytest.mark.parametrize("url", ["/exhibitions/", "/forums/"])
+@pytest.mark.parametrize("url", ["/en/exhibitions/", "/en/forums/"])
 @pytest.mark.parametrize(
     "year", ["abc", "2019.5", "1e3", "-2019", "0", "99999999999999999999", "٢٠١٩x"]
 )
@@ -91,7 +91,7 @@ def test_very_long_value_is_a_form_error(client, some_of_everything, url, field)
 
 
 def test_overlong_name_says_how_long_it_may_be(client, some_of_everything):
-    text = page_text(client.get("/enterprises/", {"name": LONG}))
+    text = page_text(client.get("/en/enterprises/", {"name": LONG}))
     assert "Ensure this value has at most 100 characters" in text
 
 
@@ -110,39 +110,40 @@ def test_first_and_last_pages_work(client, some_of_everything, url):
 
 
 def test_repeated_keys_use_the_last_value(client, article_data):
-    response = client.get("/regions/?country=china&country=russia&kind=republic")
+    response = client.get("/en/regions/?country=china&country=russia&kind=republic")
     assert response.status_code == 200
     assert "Republic of Sakha (Yakutia)" in page_text(response)
-    response = client.get("/exhibitions/?year=abc&year=2019")
+    response = client.get("/en/exhibitions/?year=abc&year=2019")
     assert "6th China-Russia EXPO" in page_text(response)
     assert "could not be used" not in page_text(response)
 
 
 def test_repeated_bad_and_good_keys_still_refuse_a_bad_last_value(client, article_data):
-    response = client.get("/exhibitions/?year=2019&year=abc")
+    response = client.get("/en/exhibitions/?year=2019&year=abc")
     assert_refused(response, "year")
 
 
 def test_unknown_parameters_are_ignored(client, article_data):
-    response = client.get("/exhibitions/", {"colour": "red", "utm_source": "x" * 500})
+    response = client.get("/en/exhibitions/", {"colour": "red", "utm_source": "x" * 500})
     assert response.status_code == 200
     assert "6th China-Russia EXPO" in page_text(response)
 
 
 def test_like_wildcards_in_a_name_are_matched_literally(client, some_of_everything):
     f.enterprise(name="100% Dairy")
-    response = client.get("/enterprises/", {"name": "%"})
+    response = client.get("/en/enterprises/", {"name": "%"})
     assert "100% Dairy" in page_text(response)
     assert "1 result" in page_text(response)
 
 
 def test_undecodable_bytes_in_the_query_string_do_not_break_the_page(client, article_data):
-    response = client.get("/enterprises/?name=%ff%fe&country=%c3%28")
+    response = client.get("/en/enterprises/?name=%ff%fe&country=%c3%28")
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize(
-    "url", ["/regions/heilong%00jiang/", "/exhibitions/%00/", "/regions/" + "x" * 3000 + "/"]
+    "url",
+    ["/en/regions/heilong%00jiang/", "/en/exhibitions/%00/", "/en/regions/" + "x" * 3000 + "/"],
 )
 def test_bad_slug_in_a_detail_url_is_a_404(client, article_data, url):
     assert client.get(url).status_code == 404

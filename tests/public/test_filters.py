@@ -72,13 +72,15 @@ def directory(db):
 def test_enterprise_directory_filters(get, directory, query, expected):
     if expected is None:  # an empty form is no filter at all
         expected = ["Harbin Electric", "Heilongjiang Grain", "Sakha Diamonds", "Yakutia Power"]
-    response = get("/enterprises/", query)
+    response = get("/en/enterprises/", query)
     assert names_in_table(response) == expected
     assert f"{len(expected)} result" in page_text(response)
 
 
 def test_filter_form_shows_the_current_values(get, directory):
-    response = get("/enterprises/", {"name": "Harbin", "sector": "energy", "country": "country-cn"})
+    response = get(
+        "/en/enterprises/", {"name": "Harbin", "sector": "energy", "country": "country-cn"}
+    )
     assert selected(response, "sector") == ["energy"]
     assert selected(response, "country") == ["country-cn"]
     assert selected(response, "region") == [""] or selected(response, "region") == []
@@ -86,16 +88,16 @@ def test_filter_form_shows_the_current_values(get, directory):
 
 
 def test_a_filter_with_no_match_says_so_plainly(get, directory):
-    response = get("/enterprises/", {"name": "Zeppelin"})
+    response = get("/en/enterprises/", {"name": "Zeppelin"})
     text = page_text(response)
     assert "Nothing matches these filters." in text
     assert names_in_table(response) == []
-    assert 'href="/enterprises/"' in response.content.decode()
+    assert 'href="/en/enterprises/"' in response.content.decode()
 
 
 @pytest.mark.django_db
 def test_an_empty_directory_says_there_is_nothing_yet(get):
-    assert "There is nothing here yet." in page_text(get("/enterprises/"))
+    assert "There is nothing here yet." in page_text(get("/en/enterprises/"))
 
 
 @pytest.mark.django_db
@@ -106,17 +108,17 @@ def test_pagination_keeps_the_filters_and_the_order_is_stable(get):
         f.enterprise(name="Same Name", slug=f"same-{i:02d}", sector=energy)
     f.enterprise(name="Other", sector=farming)
 
-    first = get("/enterprises/", {"sector": "energy"})
+    first = get("/en/enterprises/", {"sector": "energy"})
     html = first.content.decode()
     assert "30 results" in page_text(first)
     next_link = re.search(r'href="([^"]+)" rel="next"', html).group(1).replace("&amp;", "&")
     assert "sector=energy" in next_link and "page=2" in next_link
     assert "Page 1 of 2" in page_text(first)
 
-    second = get("/enterprises/" + next_link)
+    second = get("/en/enterprises/" + next_link)
     assert "sector=energy" in re.search(r'href="([^"]+)" rel="prev"', second.content.decode())[1]
-    slugs = re.findall(r'href="/enterprises/(same-\d\d)/"', html) + re.findall(
-        r'href="/enterprises/(same-\d\d)/"', second.content.decode()
+    slugs = re.findall(r'href="/en/enterprises/(same-\d\d)/"', html) + re.findall(
+        r'href="/en/enterprises/(same-\d\d)/"', second.content.decode()
     )
     assert slugs == [f"same-{i:02d}" for i in range(30)]
 
@@ -155,7 +157,7 @@ def test_exhibitions_filter_by_year_city_country_and_series(get):
     def names(query):
         return re.findall(
             r'class="card__title"><a href="[^"]+">([^<]+)</a>',
-            get("/exhibitions/", query).content.decode(),
+            get("/en/exhibitions/", query).content.decode(),
         )
 
     assert names({}) == ["Other fair", "6th EXPO", "5th EXPO"]
@@ -165,12 +167,12 @@ def test_exhibitions_filter_by_year_city_country_and_series(get):
     assert names({"series": "china-russia-expo", "year": "2019"}) == ["6th EXPO"]
     assert names({"year": "2014"}) == []
     # The series link on an exhibition page is this filter.
-    assert series.get_absolute_url() == "/exhibitions/?series=china-russia-expo"
+    assert series.get_absolute_url() == "/en/exhibitions/?series=china-russia-expo"
 
 
 def test_regions_filter_by_country_and_kind(get, article_data):
     def names(query):
-        return names_in_table(get("/regions/", query))
+        return names_in_table(get("/en/regions/", query))
 
     assert names({"country": "russia", "kind": "republic"}) == ["Republic of Sakha (Yakutia)"]
     assert names({"kind": "macro_region"}) == [
@@ -183,6 +185,6 @@ def test_regions_filter_by_country_and_kind(get, article_data):
 
 def test_forums_filter_by_year_and_series(get, article_data):
     series = "china-russia-forum-of-interregional-cooperation"
-    assert "2nd China-Russia Forum" in page_text(get("/forums/", {"year": "2019"}))
-    assert "2nd China-Russia Forum" in page_text(get("/forums/", {"series": series}))
-    assert "Nothing matches these filters." in page_text(get("/forums/", {"year": "2018"}))
+    assert "2nd China-Russia Forum" in page_text(get("/en/forums/", {"year": "2019"}))
+    assert "2nd China-Russia Forum" in page_text(get("/en/forums/", {"series": series}))
+    assert "Nothing matches these filters." in page_text(get("/en/forums/", {"year": "2018"}))

@@ -14,35 +14,35 @@ from expo.models import Exhibition
 from tests import factories as f
 from tests.public.conftest import page_text
 
-EXPO = "/exhibitions/6th-china-russia-expo/"
+EXPO = "/en/exhibitions/6th-china-russia-expo/"
 THEME = "Chinese-Russian interregional cooperation: opportunities, potential, future"
 
 # Every public page that the article's data gives, for the checks every page must pass.
 ARTICLE_PAGES = [
-    "/",
-    "/exhibitions/",
+    "/en/",
+    "/en/exhibitions/",
     EXPO,
-    "/enterprises/",
-    "/forums/",
-    "/forums/2nd-china-russia-forum-of-interregional-cooperation/",
-    "/regions/",
-    "/regions/heilongjiang/",
-    "/regions/northeast-china/",
-    "/regions/sakha/",
-    "/cities/",
-    "/cities/harbin/",
-    "/countries/",
-    "/countries/russia/",
-    "/mechanisms/",
-    "/mechanisms/northeast-china-russian-far-east/",
-    "/councils/",
-    "/councils/council-on-interregional-cooperation/",
-    "/years/years-of-interregional-cooperation-2018-2019/",
-    "/funds/regional-cooperation-development-investment-fund/",
-    "/trade/",
-    "/trade/2018-rambler/",
-    "/assessments/",
-    "/assessments/accelerated-development/",
+    "/en/enterprises/",
+    "/en/forums/",
+    "/en/forums/2nd-china-russia-forum-of-interregional-cooperation/",
+    "/en/regions/",
+    "/en/regions/heilongjiang/",
+    "/en/regions/northeast-china/",
+    "/en/regions/sakha/",
+    "/en/cities/",
+    "/en/cities/harbin/",
+    "/en/countries/",
+    "/en/countries/russia/",
+    "/en/mechanisms/",
+    "/en/mechanisms/northeast-china-russian-far-east/",
+    "/en/councils/",
+    "/en/councils/council-on-interregional-cooperation/",
+    "/en/years/years-of-interregional-cooperation-2018-2019/",
+    "/en/funds/regional-cooperation-development-investment-fund/",
+    "/en/trade/",
+    "/en/trade/2018-rambler/",
+    "/en/assessments/",
+    "/en/assessments/accelerated-development/",
 ]
 
 
@@ -54,19 +54,19 @@ def hrefs(response):
 
 
 def test_home_shows_the_latest_exhibition_and_its_key_figures(get, article_data):
-    text = page_text(get("/"))
+    text = page_text(get("/en/"))
     assert "6th China-Russia EXPO" in text
     assert "June 15, 2019 to June 19, 2019" in text
     assert "Harbin, Heilongjiang Province" in text
     assert THEME in text
-    assert "1246 enterprises from China from 21 provincial-level units" in text
+    assert "1,246 enterprises from China from 21 provincial-level units" in text
     assert "137 enterprises from Russia" in text
     assert "From China Guangdong Province" in text
     assert "From Russia Republic of Sakha (Yakutia)" in text
 
 
 def test_home_shows_mechanisms_forum_and_latest_trade_figure(get, article_data):
-    text = page_text(get("/"))
+    text = page_text(get("/en/"))
     assert "Northeast China - Russian Far East" in text
     assert "Yangtze - Volga" in text
     assert "2nd China-Russia Forum of Interregional Cooperation June 15, 2019, Harbin" in text
@@ -75,7 +75,7 @@ def test_home_shows_mechanisms_forum_and_latest_trade_figure(get, article_data):
 
 
 def test_home_links_into_every_section(get, article_data):
-    links = hrefs(get("/"))
+    links = hrefs(get("/en/"))
     for name in [
         "expo:exhibition-list",
         "expo:enterprise-list",
@@ -90,8 +90,8 @@ def test_home_links_into_every_section(get, article_data):
     ]:
         assert reverse(name) in links, name
     assert EXPO in links
-    assert "/regions/guangdong/" in links
-    assert "/regions/sakha/" in links
+    assert "/en/regions/guangdong/" in links
+    assert "/en/regions/sakha/" in links
 
 
 @pytest.mark.django_db
@@ -99,13 +99,13 @@ def test_home_features_the_exhibition_with_the_latest_start(get):
     f.exhibition(name="Earlier EXPO", start_date=datetime.date(2018, 7, 9), end_date=None)
     f.exhibition(name="Undated EXPO", start_date=None, end_date=None)
     f.exhibition(name="Later EXPO", start_date=datetime.date(2024, 5, 17), end_date=None)
-    text = page_text(get("/"))
+    text = page_text(get("/en/"))
     assert "Latest exhibition Later EXPO" in text
 
 
 @pytest.mark.django_db
 def test_home_without_any_data_says_so(get):
-    text = page_text(get("/"))
+    text = page_text(get("/en/"))
     assert "No exhibition has been recorded yet." in text
     assert "No trade figure has been recorded yet." in text
 
@@ -116,8 +116,12 @@ def test_home_without_any_data_says_so(get):
 def test_exhibition_links_city_region_macro_region_and_country(get, article_data):
     response = get(EXPO)
     links = hrefs(response)
-    assert {"/cities/harbin/", "/regions/heilongjiang/", "/regions/northeast-china/"} <= links
-    assert "/countries/china/" in links
+    assert {
+        "/en/cities/harbin/",
+        "/en/regions/heilongjiang/",
+        "/en/regions/northeast-china/",
+    } <= links
+    assert "/en/countries/china/" in links
     assert "Northeast China › Heilongjiang Province" in page_text(response)
 
 
@@ -125,7 +129,7 @@ def test_exhibition_shows_participation_as_a_table(get, article_data):
     html = get(EXPO).content.decode()
     table = html[html.index("<table") : html.index("</table>")]
     rows = [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in table.split("<tr>")[2:]]
-    assert rows == ["China 1246 21", "Russia 137 not stated"]
+    assert rows == ["China 1,246 21", "Russia 137 not stated"]
 
 
 def test_exhibition_draws_participation_as_an_accessible_svg_chart(get, article_data):
@@ -134,7 +138,7 @@ def test_exhibition_draws_participation_as_an_accessible_svg_chart(get, article_
     assert 'role="img"' in svg
     assert 'aria-labelledby="participation-chart-title participation-chart-desc"' in svg
     assert '<title id="participation-chart-title">Enterprises by country</title>' in svg
-    assert "China: 1246 enterprises; Russia: 137 enterprises" in svg
+    assert "China: 1,246 enterprises; Russia: 137 enterprises" in svg
     # The largest value fills the bar area; the others are to scale (137/1246 of 330).
     assert re.findall(r'<rect class="chart__bar"[^>]* width="([\d.]+)"', svg) == ["330", "36.3"]
 
@@ -160,7 +164,7 @@ def test_exhibition_without_dates_says_dates_unknown(get):
 
 
 def test_exhibition_and_forum_link_each_other(get, article_data):
-    forum = "/forums/2nd-china-russia-forum-of-interregional-cooperation/"
+    forum = "/en/forums/2nd-china-russia-forum-of-interregional-cooperation/"
     assert forum in hrefs(get(EXPO))
     assert EXPO in hrefs(get(forum))
     text = page_text(get(forum))
@@ -174,7 +178,7 @@ def test_exhibition_lists_enterprises_and_links_to_the_filtered_directory(get, a
     f.enterprise_participation(enterprise=enterprise, exhibition=exhibition)
     response = get(EXPO)
     assert enterprise.get_absolute_url() in hrefs(response)
-    assert "/enterprises/?exhibition=6th-china-russia-expo" in hrefs(response)
+    assert "/en/enterprises/?exhibition=6th-china-russia-expo" in hrefs(response)
     assert EXPO in hrefs(get(enterprise.get_absolute_url()))
 
 
@@ -182,23 +186,23 @@ def test_exhibition_lists_enterprises_and_links_to_the_filtered_directory(get, a
 
 
 def test_region_links_mechanisms_exhibitions_and_its_place(get, article_data):
-    response = get("/regions/heilongjiang/")
+    response = get("/en/regions/heilongjiang/")
     links = hrefs(response)
-    assert "/mechanisms/northeast-china-russian-far-east/" in links
-    assert "/mechanisms/yangtze-volga/" not in links
+    assert "/en/mechanisms/northeast-china-russian-far-east/" in links
+    assert "/en/mechanisms/yangtze-volga/" not in links
     assert EXPO in links
-    assert {"/cities/harbin/", "/regions/northeast-china/", "/countries/china/"} <= links
+    assert {"/en/cities/harbin/", "/en/regions/northeast-china/", "/en/countries/china/"} <= links
     text = page_text(response)
     assert "Administrative centre Harbin" in text
     assert "ISO 3166-2 code CN-HL" in text
 
 
 def test_guest_region_links_its_appearances_and_its_mechanism(get, article_data):
-    response = get("/regions/sakha/")
+    response = get("/en/regions/sakha/")
     assert "Guest of honour at 6th China-Russia EXPO" in page_text(response)
     assert EXPO in hrefs(response)
     # Sakha lies within the Far Eastern Federal District, within the Russian Far East.
-    assert "/mechanisms/northeast-china-russian-far-east/" in hrefs(response)
+    assert "/en/mechanisms/northeast-china-russian-far-east/" in hrefs(response)
 
 
 def test_region_lists_its_enterprises_and_council_memberships(get, article_data):
@@ -206,21 +210,21 @@ def test_region_lists_its_enterprises_and_council_memberships(get, article_data)
     enterprise = f.enterprise(name="Harbin Electric", region=heilongjiang)
     council = f.council(name="Border Council")
     f.council_membership(council=council, region=heilongjiang, joined_on=datetime.date(2018, 5, 1))
-    response = get("/regions/heilongjiang/")
+    response = get("/en/regions/heilongjiang/")
     assert enterprise.get_absolute_url() in hrefs(response)
-    assert "/enterprises/?region=heilongjiang" in hrefs(response)
+    assert "/en/enterprises/?region=heilongjiang" in hrefs(response)
     assert "Border Council · joined May 1, 2018" in page_text(response)
-    assert "/regions/heilongjiang/" in hrefs(get(council.get_absolute_url()))
+    assert "/en/regions/heilongjiang/" in hrefs(get(council.get_absolute_url()))
 
 
 def test_macro_region_shows_exhibitions_held_in_its_provinces(get, article_data):
-    response = get("/regions/northeast-china/")
+    response = get("/en/regions/northeast-china/")
     assert EXPO in hrefs(response)
-    assert "/regions/heilongjiang/" in hrefs(response)
+    assert "/en/regions/heilongjiang/" in hrefs(response)
 
 
 def test_city_page_lists_what_happened_there(get, article_data):
-    text = page_text(get("/cities/harbin/"))
+    text = page_text(get("/en/cities/harbin/"))
     assert "Region Heilongjiang Province, Northeast China" in text
     assert "Administrative centre of Heilongjiang Province" in text
     assert "6th China-Russia EXPO" in text
@@ -228,18 +232,18 @@ def test_city_page_lists_what_happened_there(get, article_data):
 
 
 def test_country_page_shows_participation_and_links_filtered_lists(get, article_data):
-    response = get("/countries/russia/")
+    response = get("/en/countries/russia/")
     assert "6th China-Russia EXPO 137 not stated" in page_text(response)
-    assert "/enterprises/?country=russia" in hrefs(response)
-    assert "/exhibitions/?country=russia" in hrefs(response)
-    assert "/regions/sakha/" in hrefs(response)
+    assert "/en/enterprises/?country=russia" in hrefs(response)
+    assert "/en/exhibitions/?country=russia" in hrefs(response)
+    assert "/en/regions/sakha/" in hrefs(response)
 
 
 # Mechanisms, councils, funds, trade
 
 
 def test_mechanism_shows_both_sides_and_the_regions_within(get, article_data):
-    text = page_text(get("/mechanisms/northeast-china-russian-far-east/"))
+    text = page_text(get("/en/mechanisms/northeast-china-russian-far-east/"))
     assert "Chinese side Northeast China Macro-region, China Regions within Heilongjiang" in text
     assert "Russian side Russian Far East" in text
     assert "Far Eastern Federal District" in text
@@ -247,7 +251,7 @@ def test_mechanism_shows_both_sides_and_the_regions_within(get, article_data):
 
 
 def test_council_shows_meetings_as_a_timeline_members_and_fund(get, article_data):
-    response = get("/councils/council-on-interregional-cooperation/")
+    response = get("/en/councils/council-on-interregional-cooperation/")
     html = response.content.decode()
     timeline = html[
         html.index('<ol class="timeline">') : html.index("</ol>", html.index("timeline"))
@@ -259,22 +263,22 @@ def test_council_shows_meetings_as_a_timeline_members_and_fund(get, article_data
     assert "Charter Drawn up" in text
     assert "Membership Increased" in text
     assert "No member has been recorded." in text
-    assert "/funds/regional-cooperation-development-investment-fund/" in hrefs(response)
+    assert "/en/funds/regional-cooperation-development-investment-fund/" in hrefs(response)
 
 
 def test_fund_page_says_its_year_is_unknown(get, article_data):
-    text = page_text(get("/funds/regional-cooperation-development-investment-fund/"))
+    text = page_text(get("/en/funds/regional-cooperation-development-investment-fund/"))
     assert "Year set up unknown" in text
     assert "Set up by Council on Interregional Cooperation" in text
 
 
 def test_trade_list_keeps_the_sources_wording(get, article_data):
-    text = page_text(get("/trade/"))
+    text = page_text(get("/en/trade/"))
     assert "2018 more than 100 billion US dollars yes Rambler" in text
 
 
 def test_assessment_says_which_regions_the_cooperation_covers(get, article_data):
-    text = page_text(get("/assessments/accelerated-development/"))
+    text = page_text(get("/en/assessments/accelerated-development/"))
     assert "Border regions yes Inland regions yes Coastal regions yes" in text
 
 
@@ -313,17 +317,17 @@ def test_every_page_has_no_inline_script_or_style(get, article_data, url):
     assert "/static/css/site.css" in html
 
 
-@pytest.mark.parametrize("url", [u for u in ARTICLE_PAGES if u != "/"])
+@pytest.mark.parametrize("url", [u for u in ARTICLE_PAGES if u != "/en/"])
 def test_every_page_but_home_has_breadcrumbs_from_home(get, article_data, url):
     html = get(url).content.decode()
     crumbs = html[
         html.index('<nav class="breadcrumbs"') : html.index("</nav>", html.index("crumbs"))
     ]
-    assert crumbs.index('href="/"') < crumbs.index('aria-current="page"')
+    assert crumbs.index('href="/en/"') < crumbs.index('aria-current="page"')
 
 
 def test_region_breadcrumbs_follow_the_region_hierarchy(get, article_data):
-    html = get("/regions/sakha/").content.decode()
+    html = get("/en/regions/sakha/").content.decode()
     crumbs = html[
         html.index('<nav class="breadcrumbs"') : html.index("</nav>", html.index("crumbs"))
     ]
@@ -342,7 +346,7 @@ def test_region_breadcrumbs_follow_the_region_hierarchy(get, article_data):
 
 @pytest.mark.django_db
 def test_pages_send_a_strict_content_security_policy(client):
-    policy = client.get("/")["Content-Security-Policy"]
+    policy = client.get("/en/")["Content-Security-Policy"]
     directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
     assert directives["default-src"] == "'self'"
     assert directives["script-src"] == "'self'"
@@ -364,12 +368,12 @@ def test_admin_login_page_is_served_under_the_policy(client):
 
 @pytest.mark.django_db
 def test_unknown_page_is_a_404_in_the_sites_style(client):
-    response = client.get("/regions/atlantis/")
+    response = client.get("/en/regions/atlantis/")
     assert response.status_code == 404
     html = response.content.decode()
     assert "Page not found" in html
     assert "/static/css/site.css" in html
-    assert 'href="/exhibitions/"' in html
+    assert 'href="/en/exhibitions/"' in html
 
 
 def test_500_page_renders_without_request_context_or_database():
@@ -388,6 +392,6 @@ def test_a_crashing_page_shows_the_500_page(monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(expo_views.HomeView, "get_context_data", explode)
-    response = Client(raise_request_exception=False).get("/")
+    response = Client(raise_request_exception=False).get("/en/")
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()

@@ -1,0 +1,245 @@
+"""Admin shared by the content apps: who may publish, history with compare, bulk import.
+
+The publishing rule holds on every route that writes: the change form (the
+publication fields are read-only for Editors, and ``save_model`` keeps the stored
+state whatever is posted), reverting to an old version (same ``save_model``), the
+publish and unpublish actions (only for users with the model's ``publish_``
+permission) and bulk import (``core.resources.PublishableResource``).
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.db.models import Model
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.formats import base_formats
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import PUBLICATION_FIELDS, PublicationState, PublicationStatus, can_publish
+
+
+def keep_publication_state(obj):
+    """Undo any change to ``obj``'s publication fields: the stored ones, or a draft if new."""
+    stored = None
+    if obj.pk is not None:
+        stored = type(obj).objects.filter(pk=obj.pk).values(*PUBLICATION_FIELDS).first()
+    if stored is None:
+        obj.status, obj.publish_at, obj.expires_at = PublicationStatus.DRAFT, None, None
+    else:
+        for name, value in stored.items():
+            setattr(obj, name, value)
+
+
+class HistoryCompareMixin:
+    """A page comparing any two versions of a record, linked from its history page."""
+
+    object_history_list_template = "admin/core/object_history_list.html"
+    history_compare_template = "admin/core/history_compare.html"
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        compare = path(
+            "<path:object_id>/history/compare/",
+            self.admin_site.admin_view(self.history_compare_view),
+            name="{}_{}_history_compare".format(*info),
+        )
+        # Before simple-history's "<id>/history/<version>/", which would take "compare".
+        return [compare, *super().get_urls()]
+
+    def history_compare_view(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_view_history_or_change_history_permission(request, obj):
+            raise PermissionDenied
+        versions = list(obj.history.select_related("history_user"))
+        by_id = {str(v.history_id): v for v in versions}
+        newest = versions[0] if versions else None
+        older = versions[1] if len(versions) > 1 else newest
+        version_a = by_id.get(request.GET.get("a", ""), older)
+        version_b = by_id.get(request.GET.get("b", ""), newest)
+        changes = []
+        if version_a is not None and version_b is not None and version_a != version_b:
+            delta = version_b.diff_against(version_a, foreign_keys_are_objs=True)
+            changes = [
+                (
+                    self._field_label(change.field),
+                    *self._shown(change.field, change.old, change.new),
+                )
+                for change in delta.changes
+            ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Compare versions: %s") % obj,
+            "opts": self.opts,
+            "object": obj,
+            "versions": versions,
+            "version_a": version_a,
+            "version_b": version_b,
+            "changes": changes,
+            "history_url": reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_history", args=[obj.pk]
+            ),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, self.history_compare_template, context)
+
+    def _field_label(self, name):
+        try:
+            return capfirst(self.model._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            return name
+
+    def _shown(self, name, *values):
+        """Values as a person reads them: choice labels, related records by name."""
+        try:
+            field = self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return values
+        shown = []
+        for value in values:
+            if field.choices and value is not None:
+                value = dict(field.flatchoices).get(value, value)
+            elif isinstance(value, Model):
+                value = str(value)
+            shown.append(value)
+        return shown
+
+
+class HistoryAdmin(HistoryCompareMixin, SimpleHistoryAdmin):
+    """A model whose changes are recorded: history page, compare, revert."""
+
+
+class TranslatedHistoryAdmin(HistoryCompareMixin, SimpleHistoryAdmin, TranslationAdmin):
+    """The same for a model with translated fields."""
+
+
+class PublishableAdmin(TranslatedHistoryAdmin):
+    """Admin for a publishable, translated model: roles, publish actions, history."""
+
+    actions = ["publish", "unpublish"]
+
+    def has_publish_permission(self, request, obj=None):
+        return can_publish(request.user, self.model)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request, obj):
+            fields += [name for name in PUBLICATION_FIELDS if name not in fields]
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        """The model's own fields first, then the publication fields in their own section."""
+        fieldsets = [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [f for f in options["fields"] if f not in PUBLICATION_FIELDS],
+                },
+            )
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        description = None
+        if not self.has_publish_permission(request, obj):
+            description = _("Only a publisher can publish, schedule or unpublish.")
+        publication = {"fields": list(PUBLICATION_FIELDS), "description": description}
+        return [*fieldsets, (_("Publication"), publication)]
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "publication"]
+
+    def get_list_filter(self, request):
+        return ["status", *super().get_list_filter(request)]
+
+    def save_model(self, request, obj, form, change):
+        # Defence in depth: the fields are read-only for Editors, but a tampered form or
+        # a revert to a published version must not publish either.
+        if not self.has_publish_permission(request, obj):
+            keep_publication_state(obj)
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("publication"), ordering="status")
+    def publication(self, obj):
+        state = obj.publication_state()
+        if state == PublicationState.SCHEDULED:
+            when = date_format(localtime(obj.publish_at), "SHORT_DATETIME_FORMAT")
+            return _("Scheduled for %(time)s") % {"time": when}
+        if state == PublicationState.EXPIRED:
+            return _("Expired")
+        return state.label
+
+    @admin.action(
+        description=_("Publish selected %(verbose_name_plural)s"), permissions=["publish"]
+    )
+    def publish(self, request, queryset):
+        count = self._set_status(request, queryset, PublicationStatus.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d record published; it is on the site from its go-live time.",
+                "%(count)d records published; they are on the site from their go-live time.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Unpublish selected %(verbose_name_plural)s"), permissions=["publish"]
+    )
+    def unpublish(self, request, queryset):
+        count = self._set_status(request, queryset, PublicationStatus.DRAFT)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d record unpublished; it is no longer on the site.",
+                "%(count)d records unpublished; they are no longer on the site.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    def _set_status(self, request, queryset, status):
+        """Save each record, so that history and the admin log record who did it."""
+        count = 0
+        for obj in queryset.exclude(status=status):
+            obj.status = status
+            obj._history_user = request.user
+            obj.save(update_fields=["status"])
+            self.log_change(request, obj, [{"changed": {"fields": ["status"]}}])
+            count += 1
+        return count
+
+
+class ImportExportAdmin(ImportExportMixin):
+    """Bulk import and export (CSV, XLSX) with this project's rules.
+
+    Import needs the add and change permissions; export the view permission, and it
+    exports what the changelist shows with its current filters and search. An import
+    is all-or-nothing: a preview lists every invalid row by number, and the final
+    step rolls everything back if any row fails.
+    """
+
+    formats = [base_formats.CSV, base_formats.XLSX]
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs

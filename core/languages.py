@@ -1,0 +1,74 @@
+"""The site's languages as readers and crawlers see them: tags, native names, addresses.
+
+Everything here resolves and reverses URL patterns only: no database query.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import Resolver404, get_script_prefix, resolve, reverse, translate_url
+from django.utils.translation import get_language, get_language_info, override, to_locale
+
+
+def language_tag(code):
+    """The BCP 47 tag of a Django language code, for lang and hreflang: zh-hans -> zh-Hans."""
+    return to_locale(code).replace("_", "-")
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str  # Django's code, e.g. "zh-hans"
+    tag: str  # BCP 47, e.g. "zh-Hans"
+    name: str  # the language's own name, e.g. "简体中文"
+    url: str  # this page in that language, query string kept
+    is_current: bool
+
+
+@dataclass(frozen=True)
+class PageLanguages:
+    links: list  # LanguageLink for each of settings.LANGUAGES, in that order
+    alternates: list  # (hreflang, absolute URL), x-default last; empty for a missing page
+
+
+def page_languages(request):
+    """This page in each of the site's languages, for the switcher and the hreflang links.
+
+    The query string is kept, so a filtered list stays filtered in another language.
+    An address that matches no URL pattern links to each language's home page and
+    declares no alternates (404.html also leaves out those of a missing record).
+    x-default is the address without a language prefix, which LocaleMiddleware
+    redirects to the reader's language (as in Django's sitemap).
+    """
+    current = get_language()
+    try:
+        resolve(request.path_info)
+    except Resolver404:
+        found = False
+    else:
+        found = True
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if found:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            with override(code):
+                url = reverse("expo:home")
+        links.append(
+            LanguageLink(
+                code=code,
+                tag=language_tag(code),
+                name=get_language_info(code)["name_local"],
+                url=url,
+                is_current=code == current,
+            )
+        )
+    alternates = []
+    if found:
+        alternates = [(link.tag, request.build_absolute_uri(link.url)) for link in links]
+        default_url = next(link.url for link in links if link.code == settings.LANGUAGE_CODE)
+        script_prefix = get_script_prefix()
+        language_prefix = f"{script_prefix}{settings.LANGUAGE_CODE}/"
+        if default_url.startswith(language_prefix):
+            neutral = script_prefix + default_url[len(language_prefix) :]
+            alternates.append(("x-default", request.build_absolute_uri(neutral)))
+    return PageLanguages(links=links, alternates=alternates)
