@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 FIXTURES := fixtures/geography.json fixtures/cooperation.json fixtures/expo.json fixtures/news.json
+# Optional, checked facts beyond the article (each record names its source).
+EXTRA_FIXTURES := fixtures/extra_expo_history.json fixtures/extra_trade_statistics.json
 
-.PHONY: run test lint fmt install install-dev migrate fixtures superuser check bench clean
+.PHONY: run test lint fmt install install-dev migrate fixtures fixtures-extra superuser check bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -32,6 +34,10 @@ migrate: install
 fixtures: migrate
 	DEBUG=1 $(BIN)/python manage.py loaddata $(FIXTURES)
 	@# A first version in the history of each loaded record (models with no history yet).
+	DEBUG=1 $(BIN)/python manage.py populate_history --auto --verbosity 0
+
+fixtures-extra: fixtures
+	DEBUG=1 $(BIN)/python manage.py loaddata $(EXTRA_FIXTURES)
 	DEBUG=1 $(BIN)/python manage.py populate_history --auto --verbosity 0
 
 superuser: migrate

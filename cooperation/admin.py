@@ -55,7 +55,11 @@ class CooperationMechanismAdmin(PublishableAdmin):
         "name_ru",
         "name_zh_hans",
         "chinese_region__name_en",
+        "chinese_region__name_ru",
+        "chinese_region__name_zh_hans",
         "russian_region__name_en",
+        "russian_region__name_ru",
+        "russian_region__name_zh_hans",
     ]
     autocomplete_fields = ["chinese_region", "russian_region"]
     prepopulated_fields = {"slug": ["name_en"]}
@@ -89,7 +93,17 @@ class CouncilMeetingAdmin(TranslatedHistoryAdmin):
     list_display = ["__str__", "council", "number", "date", "city"]
     list_filter = ["council"]
     list_select_related = ["council", "city"]
-    search_fields = ["council__name_en", "summary_en", "city__name_en"]
+    search_fields = [
+        "council__name_en",
+        "council__name_ru",
+        "council__name_zh_hans",
+        "summary_en",
+        "summary_ru",
+        "summary_zh_hans",
+        "city__name_en",
+        "city__name_ru",
+        "city__name_zh_hans",
+    ]
     autocomplete_fields = ["council", "city", "years"]
     date_hierarchy = "date"
 
@@ -117,7 +131,7 @@ class InvestmentFundAdmin(PublishableAdmin):
 class TradeFigureAdmin(PublishableAdmin):
     list_display = ["year", "qualifier", "value", "unit", "is_record", "source"]
     list_filter = ["is_record", "qualifier", "unit"]
-    search_fields = ["year", "note_en", "source", "slug"]
+    search_fields = ["year", "note_en", "note_ru", "note_zh_hans", "source", "slug"]
     prepopulated_fields = {"slug": ["year"]}
 
 
@@ -130,5 +144,12 @@ class CooperationAssessmentAdmin(PublishableAdmin):
         "covers_inland_regions",
         "covers_coastal_regions",
     ]
-    search_fields = ["title_en", "title_ru", "title_zh_hans", "statement_en"]
+    search_fields = [
+        "title_en",
+        "title_ru",
+        "title_zh_hans",
+        "statement_en",
+        "statement_ru",
+        "statement_zh_hans",
+    ]
     prepopulated_fields = {"slug": ["title_en"]}

@@ -631,12 +631,10 @@ class TradeFigure(PublishableModel):
 
     @property
     def display_value(self):
-        """E.g. "more than 100 billion US dollars"."""
-        value = f"{self.value.normalize():f}"
-        parts = [value, self.get_unit_display()]
-        if self.qualifier != Qualifier.EXACT:
-            parts.insert(0, self.get_qualifier_display())
-        return " ".join(str(p) for p in parts)
+        """E.g. "more than 100 billion US dollars", phrased in the active language."""
+        from .amounts import trade_amount  # amounts imports this module
+
+        return trade_amount(self)
 
 
 class CooperationAssessment(PublishableModel):

@@ -24,6 +24,7 @@ from import_export.formats import base_formats
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_translation import TranslationStatusMixin
 from .models import PUBLICATION_FIELDS, PublicationState, PublicationStatus, can_publish
 
 
@@ -119,8 +120,10 @@ class HistoryAdmin(HistoryCompareMixin, SimpleHistoryAdmin):
     """A model whose changes are recorded: history page, compare, revert."""
 
 
-class TranslatedHistoryAdmin(HistoryCompareMixin, SimpleHistoryAdmin, TranslationAdmin):
-    """The same for a model with translated fields."""
+class TranslatedHistoryAdmin(
+    TranslationStatusMixin, HistoryCompareMixin, SimpleHistoryAdmin, TranslationAdmin
+):
+    """The same for a model with translated fields, showing which translations are missing."""
 
 
 class PublishableAdmin(TranslatedHistoryAdmin):

@@ -4,12 +4,7 @@ A translated field (django-modeltranslation) counts as missing in a language whe
 it is empty there but filled in another: an optional description left empty in
 every language is not a missing translation.
 
-Wiring, in an app's admin.py::
-
-    @admin.register(models.Region)
-    class RegionAdmin(TranslationStatusMixin, TranslationAdmin):
-        list_display = [..., "missing_translations"]
-        list_filter = [..., MissingTranslationFilter]
+Every translated model's admin gets both through ``core.admin.TranslatedHistoryAdmin``.
 """
 
 from django.conf import settings
@@ -80,7 +75,13 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 
 
 class TranslationStatusMixin:
-    """For a TranslationAdmin: the ``missing_translations`` change-list column."""
+    """For a TranslationAdmin: the ``missing_translations`` change-list column and filter."""
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "missing_translations"]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), MissingTranslationFilter]
 
     @admin.display(description=_("missing translations"))
     def missing_translations(self, obj):

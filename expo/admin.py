@@ -31,7 +31,17 @@ class ExhibitionAdmin(PublishableAdmin):
     list_display = ["name", "edition", "series", "start_date", "end_date", "city"]
     list_filter = ["series", "city"]
     list_select_related = ["series", "city"]
-    search_fields = ["name_en", "name_ru", "name_zh_hans", "theme_en", "city__name_en"]
+    search_fields = [
+        "name_en",
+        "name_ru",
+        "name_zh_hans",
+        "theme_en",
+        "theme_ru",
+        "theme_zh_hans",
+        "city__name_en",
+        "city__name_ru",
+        "city__name_zh_hans",
+    ]
     autocomplete_fields = ["series", "city"]
     prepopulated_fields = {"slug": ["name_en"]}
     date_hierarchy = "start_date"
@@ -43,7 +53,14 @@ class CountryParticipationAdmin(HistoryAdmin):
     list_display = ["exhibition", "country", "enterprises", "provincial_units"]
     list_filter = ["country", "exhibition"]
     list_select_related = ["exhibition", "country"]
-    search_fields = ["exhibition__name_en", "country__name_en"]
+    search_fields = [
+        "exhibition__name_en",
+        "exhibition__name_ru",
+        "exhibition__name_zh_hans",
+        "country__name_en",
+        "country__name_ru",
+        "country__name_zh_hans",
+    ]
     autocomplete_fields = ["exhibition", "country"]
 
 
@@ -103,7 +120,14 @@ class ForumAdmin(PublishableAdmin):
     list_display = ["name", "edition", "series", "date", "city", "exhibition"]
     list_filter = ["series", "city"]
     list_select_related = ["series", "city", "exhibition"]
-    search_fields = ["name_en", "name_ru", "name_zh_hans", "summary_en"]
+    search_fields = [
+        "name_en",
+        "name_ru",
+        "name_zh_hans",
+        "summary_en",
+        "summary_ru",
+        "summary_zh_hans",
+    ]
     autocomplete_fields = ["series", "city", "exhibition", "countries"]
     prepopulated_fields = {"slug": ["name_en"]}
     date_hierarchy = "date"

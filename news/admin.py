@@ -40,7 +40,15 @@ class ArticleAdmin(PublishableAdmin):
     list_display = ["title", "publisher", "published_on", "replies_waiting"]
     list_filter = ["publisher"]
     list_select_related = ["publisher"]
-    search_fields = ["title_en", "title_ru", "title_zh_hans", "body_en", "slug"]
+    search_fields = [
+        "title_en",
+        "title_ru",
+        "title_zh_hans",
+        "body_en",
+        "body_ru",
+        "body_zh_hans",
+        "slug",
+    ]
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = [
         "publisher",
@@ -83,7 +91,14 @@ class ReplyAdmin(admin.ModelAdmin):
     list_display = ["name", "article", "status", "created_at", "short_text"]
     list_filter = ["status", "article"]
     list_select_related = ["article"]
-    search_fields = ["name", "email", "text", "article__title_en"]
+    search_fields = [
+        "name",
+        "email",
+        "text",
+        "article__title_en",
+        "article__title_ru",
+        "article__title_zh_hans",
+    ]
     date_hierarchy = "created_at"
     ordering = ["-created_at", "-pk"]
     fields = ["article", "name", "email", "text", "status", "created_at", "ip_address"]

@@ -14,8 +14,7 @@ from tests import factories as f
 
 
 class RegionStatusAdmin(TranslationStatusMixin, TranslationAdmin):
-    list_display = ["name", "missing_translations"]
-    list_filter = [MissingTranslationFilter]
+    list_display = ["name"]  # the mixin adds the column and the filter
 
 
 @pytest.fixture
@@ -103,3 +102,20 @@ def test_a_record_missing_english_is_listed_under_english(model_admin, rf, super
     cl = changelist(model_admin, rf, superuser, missing_lang="en")
     assert [region.slug for region in cl.result_list] == ["only-russian"]
     assert model_admin.missing_translations(cl.result_list[0]) == "en: name; zh-hans: name"
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        m
+        for m, model_admin in admin.site._registry.items()
+        if isinstance(model_admin, TranslationAdmin)
+    ],
+    ids=lambda m: m._meta.label,
+)
+def test_every_translated_admin_shows_missing_translations(rf, superuser, model):
+    request = rf.get("/admin/")
+    request.user = superuser
+    model_admin = admin.site._registry[model]
+    assert "missing_translations" in model_admin.get_list_display(request)
+    assert MissingTranslationFilter in model_admin.get_list_filter(request)
