@@ -46,6 +46,20 @@ def client_ip(request):
         return None
 
 
+def rate_limit_key(group, request):
+    """What the reply rate limit counts: the client address, an IPv6 client by its /64.
+
+    A request without a usable address (a proxy header missing, say) shares one
+    count with all such requests rather than failing.
+    """
+    ip = client_ip(request)
+    if ip is None:
+        return "unknown"
+    if ipaddress.ip_address(ip).version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return ip
+
+
 def _home_crumb():
     return (_("Home"), reverse("expo:home"))
 
@@ -104,7 +118,9 @@ class ArticleDetailView(DetailView):
         return context
 
     @method_decorator(
-        ratelimit(group="news:reply", key="ip", rate=REPLY_RATE, method="POST", block=False)
+        ratelimit(
+            group="news:reply", key=rate_limit_key, rate=REPLY_RATE, method="POST", block=False
+        )
     )
     def post(self, request, *args, **kwargs):
         self.object = article = self.get_object()

@@ -127,6 +127,24 @@ def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_reports(
     assert Reply.objects.filter(ip_address="203.0.113.9").count() == 5
 
 
+def test_a_request_missing_the_proxy_header_is_served_not_an_error(
+    client, article, ratelimit_clock, settings
+):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    response = client.post(article.get_absolute_url(), _data())
+    assert response.status_code == 302
+    assert Reply.objects.get().ip_address is None
+
+
+def test_ipv6_readers_are_counted_by_their_64_bit_prefix(client, article, ratelimit_clock):
+    def post(address):
+        return client.post(article.get_absolute_url(), _data(), REMOTE_ADDR=address)
+
+    codes = [post(f"2001:db8:1:2::{n:x}").status_code for n in range(1, 7)]
+    assert codes == [302] * 5 + [429]
+    assert post("2001:db8:1:3::1").status_code == 302
+
+
 def test_a_minute_later_the_address_may_reply_again(client, article, ratelimit_clock):
     for _ in range(6):
         client.post(article.get_absolute_url(), _data())
