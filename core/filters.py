@@ -5,20 +5,6 @@ from django.db.models import Q
 from modeltranslation.utils import build_localized_fieldname
 
 
-def case_variants(value):
-    """The value as typed, lower-case, upper-case, capitalised and title-cased.
-
-    SQLite's LIKE ignores case for ASCII letters only, so "якутия" would not find
-    "Якутия" there; matching these spellings too finds it on every database
-    (PostgreSQL folds case itself, where the extra terms change nothing).
-    """
-    if value.isascii():
-        return [value]
-    return list(
-        dict.fromkeys([value, value.lower(), value.upper(), value.capitalize(), value.title()])
-    )
-
-
 def contains_in_any_language(field_name, value):
     """A Q for records whose translated ``field_name`` contains ``value`` in any language.
 
@@ -28,6 +14,6 @@ def contains_in_any_language(field_name, value):
     condition = Q()
     for code, _name in settings.LANGUAGES:
         field = build_localized_fieldname(field_name, code)
-        for variant in case_variants(value):
-            condition |= Q(**{f"{field}__icontains": variant})
+        # icontains folds case in every script, on SQLite too (see core.sqlite).
+        condition |= Q(**{f"{field}__icontains": value})
     return condition

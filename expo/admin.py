@@ -92,7 +92,15 @@ class EnterpriseAdmin(ImportExportAdmin, PublishableAdmin):
     list_display = ["name", "country", "region", "sector", "website"]
     list_filter = ["country", "sector"]
     list_select_related = ["country", "region", "sector"]
-    search_fields = ["name_en", "name_ru", "name_zh_hans", "slug"]
+    search_fields = [
+        "name_en",
+        "name_ru",
+        "name_zh_hans",
+        "slug",
+        "region__name_en",
+        "region__name_ru",
+        "region__name_zh_hans",
+    ]
     autocomplete_fields = ["country", "region", "sector"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [EnterpriseParticipationInline]

@@ -7,6 +7,7 @@ year that is not a number or a value with a NUL byte is a form error, not a quer
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import City, Country, Region
@@ -40,7 +41,9 @@ def slug_choice(queryset, label, empty_label, **kwargs):
 
 
 class EnterpriseFilter(django_filters.FilterSet):
-    name = django_filters.CharFilter(method="filter_name", label=_("Name contains"), max_length=100)
+    name = django_filters.CharFilter(
+        method="filter_name", label=_("Name or region contains"), max_length=100
+    )
     country = slug_choice(Country.objects.all(), _("Country"), _("Any country"))
     region = slug_choice(live_choices(Region, "country"), _("Region"), _("Any region"))
     sector = slug_choice(live_choices(Sector), _("Sector"), _("Any sector"))
@@ -56,8 +59,13 @@ class EnterpriseFilter(django_filters.FilterSet):
         fields = ["name", "country", "region", "sector", "exhibition"]
 
     def filter_name(self, queryset, name, value):
-        """Match the name in any of the site's languages, whichever one the reader uses."""
-        return queryset.filter(contains_in_any_language(name, value))
+        """Match the enterprise's or its region's name, in any of the site's languages.
+
+        "Yakutia" finds the enterprises of the Republic of Sakha (Yakutia); a region
+        not yet published is not matched.
+        """
+        live_regions = Region.objects.published().filter(contains_in_any_language("name", value))
+        return queryset.filter(contains_in_any_language(name, value) | Q(region__in=live_regions))
 
 
 class ExhibitionFilter(django_filters.FilterSet):

@@ -34,6 +34,23 @@ class ReplyInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_fields(self, request, obj=None):
+        return moderator_fields(request, super().get_fields(request, obj))
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.get_fields(request, obj)
+
+
+# Readers' contact details, for moderators (who may change replies) only.
+PRIVATE_REPLY_FIELDS = ("email", "ip_address")
+
+
+def moderator_fields(request, fields):
+    """``fields`` without the reader's email and address unless the user moderates replies."""
+    if request.user.has_perm("news.change_reply"):
+        return fields
+    return [field for field in fields if field not in PRIVATE_REPLY_FIELDS]
+
 
 @admin.register(models.Article)
 class ArticleAdmin(PublishableAdmin):
@@ -105,6 +122,12 @@ class ReplyAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "ip_address"]
     autocomplete_fields = ["article"]
     actions = ["approve", "reject"]
+
+    def get_fields(self, request, obj=None):
+        return moderator_fields(request, super().get_fields(request, obj))
+
+    def get_search_fields(self, request):
+        return moderator_fields(request, super().get_search_fields(request))
 
     def changelist_view(self, request, extra_context=None):
         waiting = models.Reply.objects.pending().count()

@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +33,19 @@ class ReplyForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "text": forms.Textarea(attrs={"rows": 6}),
         }
+
+    def clean_name(self):
+        """One line of visible text: no control characters or invisible format marks.
+
+        Line breaks, tabs and bidirectional overrides (U+202E) could disguise the
+        name or the date beside it.
+        """
+        name = self.cleaned_data["name"]
+        if any(unicodedata.category(char) in {"Cc", "Cf"} for char in name):
+            raise forms.ValidationError(
+                _("Use letters, digits, spaces and punctuation only."), code="invisible"
+            )
+        return name
 
     def is_honeypot_hit(self):
         """True when the hidden field was filled in, whatever else the form holds."""

@@ -7,25 +7,32 @@ staff member approves it.
 """
 
 import ipaddress
+import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.core.validators import slug_re
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
-from django_ratelimit.decorators import ratelimit
+from django_ratelimit.core import is_ratelimited
 
 from cooperation.views import publication_notice
 
 from .forms import ReplyForm
 from .models import Article, Publisher
 
+logger = logging.getLogger(__name__)
+
 # Replies one address may send per minute; the next one is refused until the minute is over.
 REPLY_RATE = "5/m"
 
 THANK_YOU = _("Thank you. Your reply will appear once a moderator approves it.")
+REPLIES_UNAVAILABLE = _(
+    "Replies cannot be accepted right now; please try again in a minute. Your text is kept below."
+)
 TOO_MANY_REPLIES = _(
     "Too many replies from your address; please wait a minute and send your reply again."
 )
@@ -72,8 +79,12 @@ class ArticleListView(ListView):
     def get_queryset(self):
         queryset = Article.objects.published().with_list_related()
         slug = self.request.GET.get("publisher")
-        self.publisher = Publisher.objects.filter(slug=slug).first() if slug else None
-        if self.publisher:
+        self.publisher = None
+        if slug:
+            # Not a slug (NUL bytes, spaces, overlong): no such publisher, without a query.
+            if len(slug) > 120 or not slug_re.fullmatch(slug):
+                raise Http404(_("No such publisher."))
+            self.publisher = get_object_or_404(Publisher, slug=slug)
             queryset = queryset.filter(publisher=self.publisher)
         return queryset
 
@@ -117,20 +128,23 @@ class ArticleDetailView(DetailView):
         ]
         return context
 
-    @method_decorator(
-        ratelimit(
-            group="news:reply", key=rate_limit_key, rate=REPLY_RATE, method="POST", block=False
-        )
-    )
     def post(self, request, *args, **kwargs):
         self.object = article = self.get_object()
         form = ReplyForm(request.POST)
-        if request.limited:
-            form.is_valid()  # so the page shows the sender's text and any other errors too
-            form.add_error(None, TOO_MANY_REPLIES)
-            response = self.render_to_response(self.get_context_data(form=form), status=429)
-            response["Retry-After"] = "60"
-            return response
+        try:
+            limited = is_ratelimited(
+                request,
+                group="news:reply",
+                key=rate_limit_key,
+                rate=REPLY_RATE,
+                method="POST",
+                increment=True,
+            )
+        except Exception:  # the shared cache is unreachable: refuse, but keep the text
+            logger.exception("Reply rate limit: the cache did not answer")
+            return self._refuse(form, REPLIES_UNAVAILABLE, status=503)
+        if limited:
+            return self._refuse(form, TOO_MANY_REPLIES, status=429)
         if form.is_honeypot_hit():
             # Refuse quietly: a bot sees the same answer as a person and learns nothing.
             messages.success(request, THANK_YOU)
@@ -143,3 +157,11 @@ class ArticleDetailView(DetailView):
         reply.save()
         messages.success(request, THANK_YOU)
         return redirect(f"{article.get_absolute_url()}#replies")
+
+    def _refuse(self, form, message, status):
+        """The page again with the sender's text, the reason, and when to retry."""
+        form.is_valid()  # so the page shows the sender's text and any other errors too
+        form.add_error(None, message)
+        response = self.render_to_response(self.get_context_data(form=form), status=status)
+        response["Retry-After"] = "60"
+        return response

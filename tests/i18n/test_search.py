@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from cooperation.models import Region
-from core.filters import case_variants
+from core.sqlite import like
 from tests import factories as f
 from tests.public.conftest import page_text
 
@@ -71,10 +71,44 @@ def test_enterprise_search_matches_names_in_every_language(get, query):
     assert names_in_table(response) == ["石油公司"]
 
 
-def test_case_variants_cover_the_ways_a_reader_types_a_cyrillic_name():
-    assert case_variants("Sakha") == ["Sakha"]
-    assert set(case_variants("якутия")) >= {"якутия", "Якутия", "ЯКУТИЯ"}
-    assert set(case_variants("республика саха")) >= {"Республика саха", "Республика Саха"}
+@pytest.mark.parametrize(
+    "query",
+    ["провинция хэйлунцзян", "ПРОВИНЦИЯ ХЭЙЛУНЦЗЯН", "провинция Хэйлунцзян", "хэйлунцзян"],
+)
+def test_region_search_ignores_case_in_cyrillic_on_every_database(get, article_data, query):
+    assert names_in_table(get("/ru/regions/", {"name": query})) == ["провинция Хэйлунцзян"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["Якутия", "якутия", "Yakutia", "Sakha", "萨哈"])
+def test_enterprise_search_finds_the_enterprises_of_a_region_by_its_name(get, query):
+    russia = f.country("RU")
+    sakha = f.region(
+        country=russia,
+        name="Republic of Sakha (Yakutia)",
+        name_ru="Республика Саха (Якутия)",
+        name_zh_hans="萨哈(雅库特)共和国",
+    )
+    f.enterprise(name="Diamond Works", country=russia, region=sakha)
+    f.enterprise(name="Harbin Machines", country=f.country("CN"))
+    assert names_in_table(get("/en/enterprises/", {"name": query})) == ["Diamond Works"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "value", "escape", "matches"),
+    [
+        ("%якутия%", "Республика Саха (Якутия)", "\\", True),
+        ("%саха (я%", "Республика Саха (Якутия)", "\\", True),
+        ("%萨哈%", "萨哈(雅库特)共和国", "\\", True),
+        ("%100\\%%", "100% more", "\\", True),
+        ("%100\\%%", "1000 more", "\\", False),
+        ("a_c", "ABC", None, True),
+        ("a_c", "abbc", None, False),
+        ("%x%", None, None, None),
+    ],
+)
+def test_sqlite_like_folds_case_in_every_script(pattern, value, escape, matches):
+    assert like(pattern, value, escape) is matches
 
 
 # The admin's search
@@ -85,3 +119,16 @@ def test_admin_region_search_finds_sakha_in_any_language(admin_client, article_d
     response = admin_client.get(reverse("admin:cooperation_region_changelist"), {"q": query})
     assert response.status_code == 200
     assert [region.slug for region in response.context["cl"].result_list] == ["sakha"]
+
+
+@pytest.mark.parametrize(
+    ("model", "query", "slug"),
+    [
+        ("region", "якутия", "sakha"),
+        ("region", "республика саха", "sakha"),
+        ("city", "харбин", "harbin"),
+    ],
+)
+def test_admin_search_ignores_case_in_cyrillic(admin_client, article_data, model, query, slug):
+    response = admin_client.get(reverse(f"admin:cooperation_{model}_changelist"), {"q": query})
+    assert [record.slug for record in response.context["cl"].result_list] == [slug]
