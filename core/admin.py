@@ -108,7 +108,11 @@ class HistoryCompareMixin:
             return values
         shown = []
         for value in values:
-            if field.choices and value is not None:
+            if field.many_to_many:
+                # simple-history gives the through rows, e.g. {"article": …, "region": …}.
+                key = field.m2m_reverse_field_name()
+                value = ", ".join(sorted(str(row[key]) for row in value or []))
+            elif field.choices and value is not None:
                 value = dict(field.flatchoices).get(value, value)
             elif isinstance(value, Model):
                 value = str(value)
@@ -124,6 +128,28 @@ class TranslatedHistoryAdmin(
     TranslationStatusMixin, HistoryCompareMixin, SimpleHistoryAdmin, TranslationAdmin
 ):
     """The same for a model with translated fields, showing which translations are missing."""
+
+
+class StaysOnTheSiteForm:
+    """For someone who may not unpublish: an edit may not take a live record off the site.
+
+    Linking a live record to one it cannot exist without that is not live (a city to
+    a draft region, say) would hide it as surely as unpublishing it.
+    """
+
+    def _post_clean(self):
+        super()._post_clean()  # puts the form's values on the instance
+        hidden = self.instance.unpublished_parents()
+        if hidden:
+            names = ", ".join(f"“{record}”" for record in hidden)
+            self.add_error(
+                None,
+                _(
+                    "%(names)s is not published, so this record would disappear from the "
+                    "site. Only a publisher can do that."
+                )
+                % {"names": names},
+            )
 
 
 class PublishableAdmin(TranslatedHistoryAdmin):
@@ -163,6 +189,14 @@ class PublishableAdmin(TranslatedHistoryAdmin):
 
     def get_list_filter(self, request):
         return ["status", *super().get_list_filter(request)]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None or self.has_publish_permission(request, obj):
+            return form
+        if not obj.is_live or obj.unpublished_parents():
+            return form  # not on the site: nothing to hide
+        return type(form.__name__, (StaysOnTheSiteForm, form), {})
 
     def save_model(self, request, obj, form, change):
         # Defence in depth: the fields are read-only for Editors, but a tampered form or

@@ -10,6 +10,7 @@ drafts and existing ones keep their state.
 from copy import copy
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 
@@ -41,6 +42,21 @@ class NaturalKeyWidget(widgets.ForeignKeyWidget):
         return self.found[key]
 
 
+def refuse_nul_characters(dataset):
+    """Refuse the whole file if any cell holds a NUL character, naming the first one.
+
+    No text field may hold NUL (PostgreSQL refuses it outright), and the slugs are
+    looked up for the whole file before any row is checked, so this runs first.
+    """
+    for number, row in enumerate(dataset.dict, start=1):
+        for column, value in row.items():
+            if isinstance(value, str) and "\x00" in value:
+                raise ValueError(
+                    _("Row %(row)d, column “%(column)s”: a NUL character is not allowed.")
+                    % {"row": number, "column": column}
+                )
+
+
 class PublishableResource(resources.ModelResource):
     class Meta:
         import_id_fields = ("slug",)
@@ -56,6 +72,15 @@ class PublishableResource(resources.ModelResource):
         # Only the preview (a dry run) shows each row's diff; the real import, which
         # nobody sees row by row, skips it (twice as fast for updates).
         self._meta.skip_diff = not dry_run
+        try:
+            # Before anything else: the instance loader queries every slug of the file.
+            refuse_nul_characters(dataset)
+        except ValueError as error:
+            result = self.get_result_class()()
+            result.total_rows = len(dataset)
+            result.diff_headers = self.get_diff_headers()
+            self.handle_import_error(result, error)
+            return result
         return super().import_data(dataset, dry_run=dry_run, **kwargs)
 
     def before_import(self, dataset, **kwargs):

@@ -46,6 +46,6 @@ for model in (
     models.Enterprise,
     models.EnterpriseParticipation,
     models.ForumSeries,
-    models.Forum,
 ):
     simple_history.register(model, inherit=False)
+simple_history.register(models.Forum, inherit=False, m2m_fields=["countries"])

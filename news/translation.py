@@ -12,5 +12,6 @@ class ArticleTranslation(TranslationOptions):
 
 
 # Editorial history, registered after the translations (see cooperation/translation.py).
-for model in (models.Publisher, models.Article):
-    simple_history.register(model, inherit=False)
+# An article's links to the records it is the source of are recorded too.
+simple_history.register(models.Publisher, inherit=False)
+simple_history.register(models.Article, inherit=False, m2m_fields=list(models.SOURCE_RELATIONS))

@@ -217,3 +217,25 @@ def test_an_unknown_status_is_an_error(login, world):
     rows[0] = ("harbin-electric", "Harbin Electric", "", "CN", "", "", "", "live")
     preview = _preview(client, rows)
     assert [row.number for row in preview.context["result"].invalid_rows] == [1]
+
+
+@pytest.mark.parametrize(
+    ("row", "column"),
+    [
+        (("imp-\x00a", "Name", "", "CN", "", "", "", PUBLISHED), "slug"),
+        (("imp-a", "Bad\x00Name", "", "CN", "", "", "", PUBLISHED), "name_en"),
+    ],
+    ids=["slug", "name"],
+)
+def test_a_nul_character_refuses_the_file_naming_row_and_column(login, world, row, column):
+    client = login("publisher")
+    rows = _good_rows()
+    rows.append(row)
+
+    preview = _preview(client, rows)
+
+    assert preview.status_code == 200
+    assert preview.context["result"].has_errors()
+    assert "confirm_form" not in preview.context
+    assert f"Row 4, column “{column}”: a NUL character is not allowed." in preview.content.decode()
+    assert not Enterprise.objects.exists()
