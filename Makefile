@@ -8,7 +8,7 @@ FIXTURES := fixtures/geography.json fixtures/cooperation.json fixtures/expo.json
 # Optional, checked facts beyond the article (each record names its source).
 EXTRA_FIXTURES := fixtures/extra_expo_history.json fixtures/extra_trade_statistics.json
 
-.PHONY: run test lint fmt install install-dev migrate fixtures fixtures-extra superuser check bench clean
+.PHONY: run test lint fmt install install-dev migrate data fixtures fixtures-extra superuser check bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -31,6 +31,11 @@ install-dev: $(VENV)/.installed-dev
 migrate: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 
+# First run: load the article data into an empty database; later runs keep staff edits.
+data: migrate
+	DEBUG=1 $(BIN)/python manage.py load_initial_data $(FIXTURES)
+
+# Reload the fixtures over the database (overwrites edits to their records).
 fixtures: migrate
 	DEBUG=1 $(BIN)/python manage.py loaddata $(FIXTURES)
 	@# A first version in the history of each loaded record (models with no history yet).
@@ -43,7 +48,7 @@ fixtures-extra: fixtures
 superuser: migrate
 	DEBUG=1 $(BIN)/python manage.py ensure_local_superuser
 
-run: fixtures superuser
+run: data superuser
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

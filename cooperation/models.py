@@ -50,6 +50,11 @@ class Country(models.Model):
         ordering = ["name"]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_iso_alpha2"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -82,21 +87,44 @@ class RegionQuerySet(PublishableQuerySet):
         """The country, and the larger region only if it is live."""
         return self.select_related("country").prefetch_related(live_prefetch(Region, "parent"))
 
+    def self_and_descendant_ids(self, region):
+        """The ids of ``region`` and of the regions of this queryset inside it, at any depth.
+
+        What a larger region's page and the enterprise filter roll up: the Russian Far
+        East takes in the Far Eastern Federal District and, within it, Sakha. Use it on
+        ``Region.objects.published()``: a region that is not in this queryset is left
+        out with everything below it, so a draft region hides its subtree. ``region``
+        itself is always included (a staff preview of a draft region shows its own).
+
+        One query however deep the tree: the (id, parent) pairs of this queryset's
+        regions in the region's country (a region's parent is in its own country, see
+        ``clean()``), walked in Python. Each region is visited once, so a cycle in the
+        data cannot loop.
+        """
+        children = {}
+        pairs = self.filter(country_id=region.country_id).order_by().values_list("pk", "parent_id")
+        for pk, parent_id in pairs:
+            children.setdefault(parent_id, []).append(pk)
+        found, todo = {region.pk}, [region.pk]
+        while todo:
+            for child in children.get(todo.pop(), ()):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+        return found
+
     def with_detail_related(self):
         """A region with the regions it lies within and the live records that refer to it.
 
-        The exhibition prefetches use reverse relation names only, so this app
-        still imports nothing from ``expo``. ``ancestors()`` skips regions that are
-        not live, so the select_related chain needs no filter.
+        ``ancestors()`` skips regions that are not live, so the select_related chain
+        needs no filter. What happened in the regions inside it (exhibitions, guest-of-
+        honour appearances, enterprises) is loaded by the view, for the region and all
+        its live subregions at any depth (``self_and_descendant_ids()``).
         """
         return self.select_related("country", "parent__parent__parent").prefetch_related(
             live_prefetch(Region, "administrative_centre"),
             live_prefetch(Region, "subregions", Region.objects.select_related("country")),
             live_prefetch(Region, "cities"),
-            live_prefetch(Region, "cities__exhibitions"),
-            live_prefetch(Region, "subregions__cities"),
-            live_prefetch(Region, "subregions__cities__exhibitions"),
-            live_rows(Region, "guest_of_honour_appearances", "exhibition"),
             live_rows(Region, "council_memberships", "council"),
         )
 
@@ -146,6 +174,13 @@ class Region(PublishableModel):
                 fields=["iso_code"], condition=~Q(iso_code=""), name="region_iso_code_unique"
             ),
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="region_not_own_parent"),
+            models.CheckConstraint(
+                condition=Q(kind__in=RegionKind.values), name="region_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(iso_code="") | Q(iso_code__regex=r"^[A-Z]{2}-[A-Z0-9]{1,3}$"),
+                name="region_iso_code_format",
+            ),
         ]
 
     def __str__(self):
@@ -423,7 +458,17 @@ class Council(PublishableModel):
         verbose_name = _("council")
         verbose_name_plural = _("councils")
         permissions = [("publish_council", "Can publish and unpublish councils")]
-        constraints = PUBLICATION_CONSTRAINTS
+        constraints = [
+            *PUBLICATION_CONSTRAINTS,
+            models.CheckConstraint(
+                condition=Q(charter_status__in=CharterStatus.values),
+                name="council_charter_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(membership_trend__in=MembershipTrend.values),
+                name="council_membership_trend_valid",
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -621,6 +666,10 @@ class TradeFigure(PublishableModel):
             models.CheckConstraint(
                 condition=Q(year__gte=1900) & Q(year__lte=2100), name="trade_year_plausible"
             ),
+            models.CheckConstraint(
+                condition=Q(qualifier__in=Qualifier.values), name="trade_qualifier_valid"
+            ),
+            models.CheckConstraint(condition=Q(unit__in=TradeUnit.values), name="trade_unit_valid"),
         ]
 
     def __str__(self):

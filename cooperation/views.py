@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from core.models import PublicationState, is_publishable, live_prefetch, with_sources
+from core.models import PublicationState, is_publishable, live_prefetch, live_q, with_sources
 
 from . import models
 from .filters import RegionFilter
@@ -174,22 +174,36 @@ class RegionDetailView(PublicDetailView):
         ]
 
     def get_context_data(self, **kwargs):
+        """The region's page takes in what happened in the live regions inside it.
+
+        Exhibitions hosted, guest-of-honour appearances and enterprises are those of
+        the region and of every live region inside it, at any depth; a region that is
+        not live hides itself and everything below it. One query finds the regions
+        (``self_and_descendant_ids()``), one per kind of record loads them, so the
+        count is fixed however deep the tree. The expo models are reached through
+        reverse relations, so this app imports nothing from ``expo``.
+        """
         context = super().get_context_data(**kwargs)
         region = self.object
-        cities = [*region.cities.all()]
-        for subregion in region.subregions.all():
-            cities.extend(subregion.cities.all())
-        exhibitions = {e.pk: e for city in cities for e in city.exhibitions.all()}
-        context["exhibitions"] = sorted(
-            exhibitions.values(),
-            key=lambda e: (e.start_date is not None, e.start_date, e.edition),
-            reverse=True,
+        region_ids = models.Region.objects.published().self_and_descendant_ids(region)
+        exhibition_model = models.City._meta.get_field("exhibitions").related_model
+        context["exhibitions"] = (
+            exhibition_model.objects.published()
+            .filter(city__region__in=region_ids)
+            .select_related("city")
+            .order_by(*exhibition_model._meta.ordering, "slug")
         )
+        guest_model = region.guest_of_honour_appearances.model
+        context["guest_appearances"] = guest_model.objects.filter(
+            live_q(exhibition_model, "exhibition__"), region__in=region_ids
+        ).select_related("exhibition", "region")
         context["mechanisms"] = (
             models.CooperationMechanism.objects.published().for_region(region).with_list_related()
         )
-        enterprises = region.enterprises.published().prefetch_related(
-            live_prefetch(region.enterprises.model, "sector")
+        enterprises = (
+            region.enterprises.model.objects.published()
+            .filter(region__in=region_ids)
+            .prefetch_related(live_prefetch(region.enterprises.model, "sector"))
         )
         enterprises = list(enterprises[: RELATED_LIMIT + 1])
         context["enterprises"] = enterprises[:RELATED_LIMIT]

@@ -45,7 +45,9 @@ class EnterpriseFilter(django_filters.FilterSet):
         method="filter_name", label=_("Name or region contains"), max_length=100
     )
     country = slug_choice(Country.objects.all(), _("Country"), _("Any country"))
-    region = slug_choice(live_choices(Region, "country"), _("Region"), _("Any region"))
+    region = slug_choice(
+        live_choices(Region, "country"), _("Region"), _("Any region"), method="filter_region"
+    )
     sector = slug_choice(live_choices(Sector), _("Sector"), _("Any sector"))
     exhibition = slug_choice(
         live_choices(Exhibition),
@@ -66,6 +68,14 @@ class EnterpriseFilter(django_filters.FilterSet):
         """
         live_regions = Region.objects.published().filter(contains_in_any_language("name", value))
         return queryset.filter(contains_in_any_language(name, value) | Q(region__in=live_regions))
+
+    def filter_region(self, queryset, name, value):
+        """The enterprises of the region and of every live region inside it, at any depth.
+
+        ``?region=northeast-china`` finds the enterprises of Heilongjiang, as the
+        region's page lists them; a region that is not live hides those below it.
+        """
+        return queryset.filter(region__in=Region.objects.published().self_and_descendant_ids(value))
 
 
 class ExhibitionFilter(django_filters.FilterSet):

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.db.models import ProtectedError
 
 from cooperation.models import Region
@@ -18,7 +18,7 @@ def rejected(make):
     try:
         with transaction.atomic():
             make()
-    except IntegrityError:
+    except (IntegrityError, DataError):  # DataError: PostgreSQL's length limits
         return True
     return False
 
@@ -129,3 +129,40 @@ def test_deleting_an_exhibition_removes_its_own_figures():
     row = f.participation()
     row.exhibition.delete()
     assert not type(row).objects.exists()
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: f.region(kind="banana"),
+        lambda: f.region(iso_code="ru-xx"),
+        lambda: f.region(iso_code="CN-HLJX"),
+        lambda: f.country(code="CHN"),
+        lambda: f.country(code="cn"),
+        lambda: f.trade_figure(qualifier="more-than"),
+        lambda: f.trade_figure(unit="usd_thousand"),
+        lambda: f.council(charter_status="signed"),
+        lambda: f.council(membership_trend="up"),
+    ],
+    ids=[
+        "region-kind",
+        "iso-code-lower-case",
+        "iso-code-too-long",
+        "country-code-three-letters",
+        "country-code-lower-case",
+        "trade-qualifier",
+        "trade-unit",
+        "charter-status",
+        "membership-trend",
+    ],
+)
+def test_choices_and_codes_are_checked_by_the_database(make):
+    """A fixture skips form validation; the database still refuses a value out of range."""
+    assert rejected(make)
+
+
+def test_valid_codes_and_choices_are_accepted():
+    f.region(kind="republic", iso_code="RU-SA")
+    f.region(kind="oblast", iso_code="RU-SVE")
+    f.country(code="KZ")
+    f.trade_figure(qualifier="more_than", unit="usd_billion")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,3 +81,17 @@ def test_two_fresh_databases_get_different_passwords(capsys):
         passwords.append(capsys.readouterr().out.split("password: ")[1].split()[0])
     assert passwords[0] != passwords[1]
     assert len(passwords[0]) >= 12
+
+
+@pytest.mark.django_db
+def test_a_plain_user_named_admin_is_left_alone_with_a_clear_message(django_user_model):
+    django_user_model.objects.create_user("admin", password="x")
+    with pytest.raises(CommandError, match="exists but is not a superuser"):
+        call_command("ensure_local_superuser")
+    assert not django_user_model.objects.filter(is_superuser=True).exists()
+
+
+@pytest.mark.django_db
+def test_the_hint_names_the_chosen_username(capsys):
+    call_command("ensure_local_superuser", username="editor-in-chief")
+    assert "changepassword editor-in-chief" in capsys.readouterr().out

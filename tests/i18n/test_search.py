@@ -59,7 +59,7 @@ def test_region_search_refuses_bad_input_with_a_message(get, value):
     f.region()
     response = get("/en/regions/", {"name": value})
     assert "Some filters could not be used." in page_text(response)
-    assert 'id="id_name_errors"' in response.content.decode()
+    assert 'id="id_name_error"' in response.content.decode()
 
 
 @pytest.mark.django_db

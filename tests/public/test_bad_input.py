@@ -56,7 +56,10 @@ def assert_refused(response, field):
     assert response.status_code == 200
     text = page_text(response)
     assert "Some filters could not be used." in text
-    assert f'id="id_{field}_errors"' in response.content.decode()
+    html = response.content.decode()
+    # The error list is the field's description, so a screen reader reads it with the field.
+    assert f'aria-describedby="id_{field}_error"' in html
+    assert f'id="id_{field}_error"' in html
     assert response.context["page_obj"].object_list == [] or not list(
         response.context["page_obj"].object_list
     )

@@ -65,6 +65,27 @@ def enterprise_list_filtered(n):
     return f"/en/enterprises/?name=harbin&sector={sector.slug}&exhibition={exhibition.slug}"
 
 
+def region_chain(n):
+    """A macro-region > federal district > republic, and n regions nested below the republic.
+
+    So the depth of the tree grows with the rows, and the count must not.
+    """
+    top = f.region(kind="macro_region")
+    middle = f.region(parent=top, kind="federal_district")
+    bottom = f.region(parent=middle, kind="republic")
+    deepest = bottom
+    for _ in range(n):
+        deepest = f.region(parent=deepest)
+        f.exhibition(city=f.city(region=deepest))
+        f.guest_of_honour(region=deepest)
+        f.enterprise(region=deepest, sector=f.sector())
+    return top
+
+
+def enterprise_list_by_region(n):
+    return f"/en/enterprises/?region={region_chain(n).slug}"
+
+
 def enterprise_detail(n):
     enterprise = f.enterprise(region=f.region(), sector=f.sector())
     for _ in range(n):
@@ -106,6 +127,10 @@ def region_detail(n):
         f.council_membership(region=region)
         f.mechanism(chinese_region=region)
     return region.get_absolute_url()
+
+
+def region_detail_chain(n):
+    return region_chain(n).get_absolute_url()
 
 
 def city_list(n):
@@ -211,7 +236,9 @@ def assessment_detail(n):
 # with their publishers); the home page runs two (the exhibition's and the trade figure's).
 # A nullable link to a record that may not be live (an enterprise's region and sector, a
 # forum's exhibition, a council's years...) costs one query for all rows: only live targets
-# are loaded, so a draft shows as empty (core.models.live_prefetch).
+# are loaded, so a draft shows as empty (core.models.live_prefetch). A region's page and
+# the enterprise list filtered by region find the regions inside it, at any depth, in one
+# query (RegionQuerySet.self_and_descendant_ids).
 PAGES = {
     home: 13,
     exhibition_list: 5,
@@ -219,11 +246,13 @@ PAGES = {
     exhibition_detail: 7,
     enterprise_list: 8,
     enterprise_list_filtered: 10,
+    enterprise_list_by_region: 10,
     enterprise_detail: 4,
     forum_list: 4,
     forum_detail: 4,
     region_list: 5,
-    region_detail: 12,
+    region_detail: 11,
+    region_detail_chain: 11,
     city_list: 2,
     city_detail: 5,
     country_list: 2,

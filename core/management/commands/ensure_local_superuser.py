@@ -7,7 +7,7 @@ superuser exists yet. Never a fixed password; does nothing on later runs.
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -21,12 +21,17 @@ class Command(BaseCommand):
         if user_model.objects.filter(is_superuser=True).exists():
             self.stdout.write("A superuser already exists; nothing to do.")
             return
+        if user_model.objects.filter(username=username).exists():
+            raise CommandError(
+                f"A user '{username}' exists but is not a superuser; choose another name "
+                "with --username, or run 'manage.py createsuperuser'."
+            )
         password = secrets.token_urlsafe(12)
         user_model.objects.create_superuser(username=username, email="", password=password)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created superuser '{username}' with password: {password}\n"
                 "It is shown only this once: note it down, or run "
-                "'manage.py changepassword admin' later."
+                f"'manage.py changepassword {username}' later."
             )
         )
