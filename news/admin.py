@@ -67,17 +67,7 @@ class ArticleAdmin(PublishableAdmin):
         "slug",
     ]
     prepopulated_fields = {"slug": ["title_en"]}
-    autocomplete_fields = [
-        "publisher",
-        "exhibitions",
-        "forums",
-        "regions",
-        "mechanisms",
-        "councils",
-        "funds",
-        "trade_figures",
-        "assessments",
-    ]
+    autocomplete_fields = ["publisher", *models.SOURCE_RELATIONS]
     date_hierarchy = "published_on"
     inlines = [ReplyInline]
     formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
