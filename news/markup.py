@@ -24,6 +24,8 @@ ALLOWED_TAGS = {
     "h2",
     "h3",
     "h4",
+    "h5",
+    "h6",
     "code",
     "pre",
     "hr",
@@ -35,7 +37,10 @@ LINK_REL = "nofollow noopener"
 
 def render_markdown(text: str) -> SafeString:
     """Markdown source to sanitised HTML, safe to output unescaped."""
-    html = markdown.markdown(text, output_format="html")
+    # "# Heading" becomes <h2> (toc's baselevel), so the body never competes with the title.
+    html = markdown.markdown(
+        text, output_format="html", extensions=["toc"], extension_configs={"toc": {"baselevel": 2}}
+    )
     # Safe to mark: nh3 has just removed everything not on the allow-list.
     return mark_safe(
         nh3.clean(
