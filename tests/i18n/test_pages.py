@@ -309,3 +309,9 @@ def test_a_translated_record_shows_its_own_name_not_the_english_one(get):
     assert "Атлантида" in page_text(get("/ru/regions/atlantis/"))
     text = page_text(get("/zh-hans/regions/atlantis/"))
     assert "Atlantis Province" in text
+
+
+def test_chinese_pages_separate_items_with_the_chinese_comma(client, article_data):
+    html = client.get("/zh-hans/").content.decode()
+    assert "哈尔滨</a>，<a" in html
+    assert "Harbin</a>, <a" in client.get("/en/").content.decode()
