@@ -299,6 +299,10 @@ class TradeFigureListView(PublicListView):
     model = models.TradeFigure
     ordering = ["-year", "slug"]
 
+    def get_records(self):
+        # The source column links each figure to the articles it comes from.
+        return with_sources(models.TradeFigure.objects.all())
+
 
 class TradeFigureDetailView(PublicDetailView):
     model = models.TradeFigure

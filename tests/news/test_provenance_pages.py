@@ -61,3 +61,16 @@ def test_home_page_figures_name_their_source(client):
 def test_a_record_without_a_source_shows_none(client):
     city = Region.objects.get(slug="heilongjiang").administrative_centre
     assert "Source:" not in client.get(city.get_absolute_url()).content.decode()
+
+
+def test_trade_list_links_each_figure_to_its_source(client):
+    customs = TradeFigure.objects.create(
+        slug="2018-customs",
+        year=2018,
+        value="107.06",
+        source="General Administration of Customs of China",
+        status="published",
+    )
+    html = client.get(reverse("cooperation:tradefigure-list")).content.decode()
+    assert _source_link(html, Article.objects.get())  # the article's own figure
+    assert customs.source in html  # a figure with no source article names its source

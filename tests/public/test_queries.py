@@ -263,7 +263,7 @@ PAGES = {
     council_detail: 8,
     years_detail: 5,
     fund_detail: 4,
-    trade_list: 2,
+    trade_list: 3,
     trade_detail: 2,
     assessment_list: 2,
     assessment_detail: 2,
