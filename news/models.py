@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperation.models import (
     CooperationAssessment,
     CooperationMechanism,
+    CooperationYears,
     Council,
     InvestmentFund,
     Region,
@@ -51,6 +52,7 @@ SOURCE_RELATIONS = (
     "funds",
     "trade_figures",
     "assessments",
+    "years",
 )
 
 
@@ -134,6 +136,12 @@ class Article(PublishableModel):
         blank=True,
         related_name="source_articles",
         verbose_name=_("assessments"),
+    )
+    years = models.ManyToManyField(
+        CooperationYears,
+        blank=True,
+        related_name="source_articles",
+        verbose_name=_("thematic years"),
     )
 
     objects = ArticleQuerySet.as_manager()

@@ -108,4 +108,4 @@ def test_article_detail_query_count_does_not_grow_with_replies(client, source_ar
     content = client.get(url).content.decode()
     assert "30 replies" in content
     assert _queries(client, url) == one
-    assert one <= 10  # the article with its publisher, eight kinds of records, the replies
+    assert one <= 11  # the article with its publisher, nine kinds of records, the replies

@@ -6,6 +6,7 @@ from django.urls import reverse
 from cooperation.models import (
     CooperationAssessment,
     CooperationMechanism,
+    CooperationYears,
     Council,
     InvestmentFund,
     Region,
@@ -33,6 +34,7 @@ def _source_link(html, article):
         lambda: InvestmentFund.objects.get(),
         lambda: TradeFigure.objects.get(year=2018),
         lambda: CooperationAssessment.objects.get(),
+        lambda: CooperationYears.objects.get(),
     ],
     ids=[
         "exhibition",
@@ -44,6 +46,7 @@ def _source_link(html, article):
         "fund",
         "trade",
         "assessment",
+        "years",
     ],
 )
 def test_record_page_names_its_source(client, record):

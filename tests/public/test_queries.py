@@ -261,7 +261,7 @@ PAGES = {
     mechanism_detail: 6,
     council_list: 3,
     council_detail: 8,
-    years_detail: 5,
+    years_detail: 6,
     fund_detail: 4,
     trade_list: 3,
     trade_detail: 2,
