@@ -1,19 +1,15 @@
 """The sitemap: every public page in every language, each with its hreflang alternates.
 
-``expo`` and ``news`` build their sitemaps on ``I18nSitemap`` and ``public`` from here.
+``expo`` and ``news`` build their sitemaps on ``I18nSitemap`` from here; every sitemap
+lists live records only (``core.models.live_only``).
 """
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.models import live_only
+
 from . import models
-
-
-def public(manager):
-    """The records a reader may see: ``published()`` where the model has one, else all."""
-    queryset = manager.all()
-    published = getattr(queryset, "published", None)
-    return published() if callable(published) else queryset
 
 
 class I18nSitemap(Sitemap):
@@ -43,15 +39,15 @@ class NamedPagesSitemap(I18nSitemap):
 class CooperationSitemap(I18nSitemap):
     def items(self):
         return [
-            *public(models.Country.objects),
-            *public(models.Region.objects),
-            *public(models.City.objects),
-            *public(models.CooperationYears.objects),
-            *public(models.CooperationMechanism.objects),
-            *public(models.Council.objects),
-            *public(models.InvestmentFund.objects),
-            *public(models.TradeFigure.objects),
-            *public(models.CooperationAssessment.objects),
+            *live_only(models.Country),
+            *live_only(models.Region),
+            *live_only(models.City),
+            *live_only(models.CooperationYears),
+            *live_only(models.CooperationMechanism),
+            *live_only(models.Council),
+            *live_only(models.InvestmentFund),
+            *live_only(models.TradeFigure),
+            *live_only(models.CooperationAssessment),
         ]
 
 

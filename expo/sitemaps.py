@@ -1,6 +1,7 @@
 """Sitemap entries for the home page, exhibitions, enterprises and forums, in every language."""
 
-from cooperation.sitemaps import I18nSitemap, NamedPagesSitemap, public
+from cooperation.sitemaps import I18nSitemap, NamedPagesSitemap
+from core.models import live_only
 
 from . import models
 
@@ -8,9 +9,9 @@ from . import models
 class ExpoSitemap(I18nSitemap):
     def items(self):
         return [
-            *public(models.Exhibition.objects),
-            *public(models.Enterprise.objects),
-            *public(models.Forum.objects),
+            *live_only(models.Exhibition),
+            *live_only(models.Enterprise),
+            *live_only(models.Forum),
         ]
 
 
