@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from core.models import PublicationState, is_publishable, live_prefetch, live_q, with_sources
+from core.models import PublicVisibility, is_publishable, live_prefetch, live_q, with_sources
 
 from . import models
 from .filters import RegionFilter
@@ -91,7 +91,7 @@ def publication_notice(record):
     """Why the public cannot see ``record`` (for a staff preview), or None if it can."""
     state = record.publication_state()
     hidden_parents = record.unpublished_parents()
-    if state == PublicationState.LIVE and not hidden_parents:
+    if state == PublicVisibility.LIVE and not hidden_parents:
         return None
     return {"state": state, "record": record, "hidden_parents": hidden_parents}
 

@@ -25,7 +25,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_translation import TranslationStatusMixin
-from .models import PUBLICATION_FIELDS, PublicationState, PublicationStatus, can_publish
+from .models import PUBLICATION_FIELDS, EditorialStatus, PublicVisibility, can_publish
 
 
 def keep_publication_state(obj):
@@ -34,7 +34,7 @@ def keep_publication_state(obj):
     if obj.pk is not None:
         stored = type(obj).objects.filter(pk=obj.pk).values(*PUBLICATION_FIELDS).first()
     if stored is None:
-        obj.status, obj.publish_at, obj.expires_at = PublicationStatus.DRAFT, None, None
+        obj.status, obj.publish_at, obj.expires_at = EditorialStatus.DRAFT, None, None
     else:
         for name, value in stored.items():
             setattr(obj, name, value)
@@ -208,10 +208,10 @@ class PublishableAdmin(TranslatedHistoryAdmin):
     @admin.display(description=_("publication"), ordering="status")
     def publication(self, obj):
         state = obj.publication_state()
-        if state == PublicationState.SCHEDULED:
+        if state == PublicVisibility.SCHEDULED:
             when = date_format(localtime(obj.publish_at), "SHORT_DATETIME_FORMAT")
             return _("Scheduled for %(time)s") % {"time": when}
-        if state == PublicationState.EXPIRED:
+        if state == PublicVisibility.EXPIRED:
             return _("Expired")
         return state.label
 
@@ -219,7 +219,7 @@ class PublishableAdmin(TranslatedHistoryAdmin):
         description=_("Publish selected %(verbose_name_plural)s"), permissions=["publish"]
     )
     def publish(self, request, queryset):
-        count = self._set_status(request, queryset, PublicationStatus.PUBLISHED)
+        count = self._set_status(request, queryset, EditorialStatus.PUBLISHED)
         self.message_user(
             request,
             ngettext(
@@ -235,7 +235,7 @@ class PublishableAdmin(TranslatedHistoryAdmin):
         description=_("Unpublish selected %(verbose_name_plural)s"), permissions=["publish"]
     )
     def unpublish(self, request, queryset):
-        count = self._set_status(request, queryset, PublicationStatus.DRAFT)
+        count = self._set_status(request, queryset, EditorialStatus.DRAFT)
         self.message_user(
             request,
             ngettext(

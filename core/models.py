@@ -38,13 +38,16 @@ class SluggedModel(models.Model):
         return (self.slug,)
 
 
-class PublicationStatus(models.TextChoices):
+class EditorialStatus(models.TextChoices):
+    """What an editor chose for a record (stored in its ``status`` field)."""
+
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
 
 
-class PublicationState(models.TextChoices):
-    """Where a record stands for the public right now (derived, never stored)."""
+class PublicVisibility(models.TextChoices):
+    """Whether the public sees a record right now: computed from its status, go-live and
+    expiry times (never stored)."""
 
     DRAFT = "draft", _("Draft")
     SCHEDULED = "scheduled", _("Scheduled")
@@ -58,7 +61,7 @@ PUBLICATION_FIELDS = ("status", "publish_at", "expires_at")
 # model by Django's "%(app_label)s_%(class)s" interpolation.
 PUBLICATION_CONSTRAINTS = [
     models.CheckConstraint(
-        condition=Q(status__in=PublicationStatus.values),
+        condition=Q(status__in=EditorialStatus.values),
         name="%(app_label)s_%(class)s_status_valid",
     ),
     models.CheckConstraint(
@@ -78,7 +81,7 @@ def publication_constraint_names(model):
 
 def _own_live_q(prefix, now):
     return (
-        Q(**{f"{prefix}status": PublicationStatus.PUBLISHED})
+        Q(**{f"{prefix}status": EditorialStatus.PUBLISHED})
         & (Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": now}))
         & (Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now}))
     )
@@ -127,8 +130,8 @@ class PublishableModel(SluggedModel):
     status = models.CharField(
         _("status"),
         max_length=20,
-        choices=PublicationStatus.choices,
-        default=PublicationStatus.DRAFT,
+        choices=EditorialStatus.choices,
+        default=EditorialStatus.DRAFT,
         help_text=_("Only published records are shown on the site."),
     )
     publish_at = models.DateTimeField(
@@ -158,17 +161,17 @@ class PublishableModel(SluggedModel):
     def publication_state(self, now=None):
         """This record's own state, leaving aside the records it depends on."""
         now = now or timezone.now()
-        if self.status != PublicationStatus.PUBLISHED:
-            return PublicationState.DRAFT
+        if self.status != EditorialStatus.PUBLISHED:
+            return PublicVisibility.DRAFT
         if self.expires_at is not None and self.expires_at <= now:
-            return PublicationState.EXPIRED
+            return PublicVisibility.EXPIRED
         if self.publish_at is not None and self.publish_at > now:
-            return PublicationState.SCHEDULED
-        return PublicationState.LIVE
+            return PublicVisibility.SCHEDULED
+        return PublicVisibility.LIVE
 
     @property
     def is_live(self):
-        return self.publication_state() == PublicationState.LIVE
+        return self.publication_state() == PublicVisibility.LIVE
 
     def unpublished_parents(self):
         """The records this one cannot exist without that are not live (usually none)."""

@@ -9,7 +9,7 @@ import datetime
 import itertools
 
 from cooperation import models as coop
-from core.models import PublicationStatus
+from core.models import EditorialStatus
 from expo import models as expo
 from news import models as news
 
@@ -26,8 +26,8 @@ def _default(kw, name, make):
         kw[name] = make()
 
 
-PUBLISHED = PublicationStatus.PUBLISHED
-DRAFT = PublicationStatus.DRAFT
+PUBLISHED = EditorialStatus.PUBLISHED
+DRAFT = EditorialStatus.DRAFT
 
 
 def country(code=None, **kw):

@@ -4,14 +4,14 @@ import pytest
 from django.urls import reverse
 
 from cooperation.models import Region
-from core.models import PublicationStatus
+from core.models import EditorialStatus
 from tests import factories as f
 
 from .test_permissions import _form
 
 pytestmark = pytest.mark.django_db
 
-DRAFT, PUBLISHED = PublicationStatus.DRAFT, PublicationStatus.PUBLISHED
+DRAFT, PUBLISHED = EditorialStatus.DRAFT, EditorialStatus.PUBLISHED
 
 
 def _admin(view, *args):

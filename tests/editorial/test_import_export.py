@@ -14,14 +14,14 @@ from django.urls import reverse
 from import_export.tmp_storages import TempFolderStorage
 
 from cooperation.models import Region
-from core.models import PublicationStatus
+from core.models import EditorialStatus
 from expo.models import Enterprise
 from expo.resources import EnterpriseResource
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
-DRAFT, PUBLISHED = PublicationStatus.DRAFT, PublicationStatus.PUBLISHED
+DRAFT, PUBLISHED = EditorialStatus.DRAFT, EditorialStatus.PUBLISHED
 HEADERS = ["slug", "name_en", "name_ru", "country", "region", "sector", "website", "status"]
 CSV_FORMAT, XLSX_FORMAT = "0", "1"  # the order of ImportExportAdmin.formats
 

@@ -10,10 +10,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from cooperation.models import Region
-from core.models import PublicationStatus
+from core.models import EditorialStatus
 from tests import factories as f
 
-DRAFT, PUBLISHED = PublicationStatus.DRAFT, PublicationStatus.PUBLISHED
+DRAFT, PUBLISHED = EditorialStatus.DRAFT, EditorialStatus.PUBLISHED
 
 
 def _admin(view, *args):

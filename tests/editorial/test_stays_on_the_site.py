@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from core.models import PublicationStatus
+from core.models import EditorialStatus
 from tests import factories as f
 
-DRAFT = PublicationStatus.DRAFT
+DRAFT = EditorialStatus.DRAFT
 
 
 def _city_form(city, region):

@@ -8,13 +8,13 @@ import pytest
 from django.urls import reverse
 
 from cooperation.models import Region
-from core.models import PublicationStatus
+from core.models import EditorialStatus
 from tests import factories as f
 from tests.public.conftest import page_text
 
 from .conftest import HOUR, NOW
 
-DRAFT = PublicationStatus.DRAFT
+DRAFT = EditorialStatus.DRAFT
 
 pytestmark = pytest.mark.django_db
 
