@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "cooperation",
     "expo",
     "news",
+    # Site search and robots.txt; composes the three apps above, none of them imports it.
+    "discover",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from cooperation.sitemaps import CooperationListsSitemap, CooperationSitemap
+from discover.views import robots_txt
 from expo.sitemaps import ExpoListsSitemap, ExpoSitemap
 from news.sitemaps import NewsListsSitemap, NewsSitemap
 
@@ -26,6 +27,7 @@ sitemaps = {
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", robots_txt, name="robots-txt"),
     path(
         "sitemap.xml",
         sitemap,
@@ -38,5 +40,6 @@ urlpatterns += i18n_patterns(
     path("", include("cooperation.urls")),
     path("", include("expo.urls")),
     path("", include("news.urls")),
+    path("", include("discover.urls")),
     prefix_default_language=True,
 )

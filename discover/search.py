@@ -1,0 +1,240 @@
+"""Site search: one query over every kind of public record, in all three languages.
+
+A record matches when the query is found in
+
+- its own name (title, for articles) in any of the site's languages;
+- the name, in any language, of a live record it belongs to: an exhibition or
+  forum by its city and region, an enterprise by its region, a city by its region,
+  a mechanism by either side ("Yakutia" finds Sakha's enterprises, "哈尔滨" the EXPO
+  held in Harbin);
+- its other translated text (theme, description, body): every word of the query,
+  in any order. On PostgreSQL this is its full-text search (``websearch`` syntax,
+  the ``simple`` configuration, which works for every script); on SQLite each word
+  must occur in one of the fields.
+
+PostgreSQL also finds names with a typo or two by trigram word similarity
+(pg_trgm, installed by this app's migration).
+
+Results are ranked: the record whose name is the query (any language, any case)
+first, then names starting with it, names containing it, and other matches last;
+within a rank by trigram similarity (PostgreSQL) and then by name.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import Greatest
+from django.utils.formats import date_format
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+from cooperation.models import City, CooperationMechanism, Council, Region
+from core.filters import contains_in_any_language
+from core.models import live_only
+from expo.models import Enterprise, Exhibition, Forum
+from news.models import Article
+
+# Longer queries are cut to this many characters, and the page says so.
+MAX_QUERY_LENGTH = 100
+# Words that the word-by-word match (SQLite) and the ranking look at.
+MAX_WORDS = 10
+# A name this similar to the query (pg_trgm word similarity, 0-1) matches despite a typo.
+TRIGRAM_THRESHOLD = 0.5
+
+EXACT, PREFIX, NAME, OTHER = range(4)
+
+
+@dataclass(frozen=True)
+class Query:
+    """The reader's query made safe to search for: what is searched and what was dropped."""
+
+    text: str
+    truncated: bool = False
+
+    @property
+    def words(self):
+        return self.text.split()[:MAX_WORDS]
+
+    def __bool__(self):
+        return bool(self.text)
+
+
+def clean_query(raw):
+    """Control characters (NUL included) become spaces, runs of space one; cut if overlong."""
+    text = "".join(" " if unicodedata.category(char) in {"Cc", "Cs"} else char for char in raw)
+    text = re.sub(r"\s+", " ", text).strip()
+    truncated = len(text) > MAX_QUERY_LENGTH
+    if truncated:
+        text = text[:MAX_QUERY_LENGTH].rstrip()
+    return Query(text=text, truncated=truncated)
+
+
+def localized(path):
+    """``"city__name"`` as the per-language lookups: ``city__name_en``, ``city__name_ru``…"""
+    *relations, name = path.split("__")
+    prefix = "".join(f"{relation}__" for relation in relations)
+    return [prefix + build_localized_fieldname(name, code) for code, _label in settings.LANGUAGES]
+
+
+def any_of(lookups, lookup_type, value):
+    condition = Q()
+    for lookup in lookups:
+        condition |= Q(**{f"{lookup}__{lookup_type}": value})
+    return condition
+
+
+def uses_postgres():
+    return connection.vendor == "postgresql"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record the search covers, and how it is matched."""
+
+    key: str  # the value of ?type= that narrows the search to this kind
+    model: type
+    name: str = "name"  # the translated field holding the record's name
+    # (relation, its translated name field): a live related record whose name matches
+    places: tuple = ()
+    eager: tuple = field(default=())  # select_related for the result list
+    # What a result shows after its name (a date, a city): record -> list of values
+    details: object = None
+
+    @property
+    def label(self):
+        return self.model._meta.verbose_name_plural
+
+    def text_fields(self):
+        """The other translated fields (descriptions, themes, bodies), per language."""
+        names = [
+            name
+            for name in translator.get_options_for_model(self.model).fields
+            if name != self.name
+        ]
+        return [lookup for name in names for lookup in localized(name)]
+
+    def place_condition(self, query):
+        condition = Q()
+        for relation, name_field in self.places:
+            target = self.model
+            for step in relation.split("__"):
+                target = target._meta.get_field(step).related_model
+            live = live_only(target).filter(contains_in_any_language(name_field, query.text))
+            condition |= Q(**{f"{relation}__in": live.values("pk")})
+        return condition
+
+    def text_condition(self, query):
+        fields = localized(self.name) + self.text_fields()
+        if uses_postgres():
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            vector = SearchVector(*fields, config="simple")
+            search = SearchQuery(query.text, search_type="websearch", config="simple")
+            return Q(pk__in=self.model.objects.annotate(document=vector).filter(document=search))
+        condition = Q()
+        for word in query.words:
+            condition &= any_of(fields, "icontains", word)
+        return condition
+
+    def search(self, query):
+        """The live records matching ``query``, best first, each with its ``search_rank``."""
+        names = localized(self.name)
+        records = live_only(self.model).select_related(*self.eager)
+        rank = Case(
+            When(any_of(names, "iexact", query.text), then=Value(EXACT)),
+            When(any_of(names, "istartswith", query.text), then=Value(PREFIX)),
+            When(any_of(names, "icontains", query.text), then=Value(NAME)),
+            default=Value(OTHER),
+            output_field=IntegerField(),
+        )
+        matches = (
+            any_of(names, "icontains", query.text)
+            | self.place_condition(query)
+            | self.text_condition(query)
+        )
+        ordering = ["search_rank"]
+        if uses_postgres():
+            from django.contrib.postgres.search import TrigramWordSimilarity
+
+            similarity = Greatest(*(TrigramWordSimilarity(query.text, name) for name in names))
+            records = records.annotate(similarity=similarity)
+            matches |= Q(similarity__gte=TRIGRAM_THRESHOLD)
+            ordering.append("-similarity")
+        return (
+            records.annotate(search_rank=rank)
+            .filter(matches)
+            .order_by(*ordering, self.name, "slug")
+        )
+
+    def describe(self, records):
+        """Give each record ``search_details``: what its result shows after the name."""
+        for record in records:
+            record.search_details = [
+                value for value in (self.details(record) if self.details else []) if value
+            ]
+        return records
+
+
+def _event_details(record):
+    day = getattr(record, "start_date", None) or getattr(record, "date", None)
+    return [date_format(day) if day else None, str(record.city)]
+
+
+# Only records that are live with the result are named (a city's region, an
+# exhibition's city); an enterprise's region may be a draft, so its country is shown.
+KINDS = (
+    Kind(
+        "cities",
+        City,
+        places=(("region", "name"),),
+        eager=("region",),
+        details=lambda city: [str(city.region)],
+    ),
+    Kind(
+        "regions",
+        Region,
+        places=(("administrative_centre", "name"),),
+        eager=("country",),
+        details=lambda region: [str(region.country)],
+    ),
+    Kind(
+        "exhibitions",
+        Exhibition,
+        places=(("city", "name"), ("city__region", "name")),
+        eager=("city",),
+        details=_event_details,
+    ),
+    Kind(
+        "forums",
+        Forum,
+        places=(("city", "name"), ("city__region", "name")),
+        eager=("city",),
+        details=_event_details,
+    ),
+    Kind(
+        "mechanisms",
+        CooperationMechanism,
+        places=(("chinese_region", "name"), ("russian_region", "name")),
+    ),
+    Kind("councils", Council),
+    Kind(
+        "enterprises",
+        Enterprise,
+        places=(("region", "name"),),
+        eager=("country",),
+        details=lambda enterprise: [str(enterprise.country)],
+    ),
+    Kind(
+        "articles",
+        Article,
+        name="title",
+        eager=("publisher",),
+        details=lambda article: [str(article.publisher)],
+    ),
+)
+
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
