@@ -6,6 +6,7 @@ and ALLOWED_HOSTS.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,10 @@ INSTALLED_APPS = [
     "import_export",
     # Only for its system checks of the cache; the rate limit itself is a view decorator.
     "django_ratelimit",
+    # Locks out a username and address pair after repeated failed logins.
+    "axes",
+    # /health/ for a load balancer (core/health.py).
+    "health_check",
     "core",
     "cooperation",
     "expo",
@@ -67,7 +72,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so its duration and status cover everything below (one JSON line per request).
+    "core.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -80,6 +88,15 @@ MIDDLEWARE = [
     # Records the logged-in user as the author of each historical version.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Answers a locked-out login with the lockout page (templates/axes/lockout.html).
+    "axes.middleware.AxesMiddleware",
+]
+
+# Axes comes first: a locked-out username and address pair is refused before the
+# password is even checked, so a correct password does not get through either.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -134,6 +151,28 @@ if not REDIS_URL:
 # X-Forwarded-For as sent by clients can be forged, so nothing is trusted by default.
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+# With RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR: how many proxies of yours append to
+# the list. The client is the address the outermost of them added (core/net.py);
+# everything to its left was sent by the client and is not trusted.
+TRUSTED_PROXY_COUNT = (
+    int(os.environ["TRUSTED_PROXY_COUNT"]) if os.environ.get("TRUSTED_PROXY_COUNT") else None
+)
+
+# Failed logins (django-axes): 5 failures for one username from one address lock that
+# pair out for 15 minutes; other users and other addresses are not affected. Attempts
+# are stored in the database, so every app server sees the same count, and each
+# lockout is logged (logger "axes"). The address is the one the reply limit uses.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+AXES_RESET_ON_SUCCESS = True
+# Not in the admin: an operator lifts a lockout early with
+# `manage.py axes_reset_username <name>` (or axes_reset for all).
+AXES_ENABLE_ADMIN = False
+# The log names the username and address locked out (passwords are always masked).
+AXES_SENSITIVE_PARAMETERS = []
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -164,13 +203,18 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
-# WhiteNoise serves STATIC_ROOT (after collectstatic) in production, compressed.
-# Plain names rather than the manifest storage, so pages render before collectstatic
-# and the tests need no build step.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
+# WhiteNoise serves STATIC_ROOT (after collectstatic) in production, compressed, with a
+# content hash in each name so browsers may cache them for ever (`make serve` collects).
+# STATIC_MANIFEST=0 (local development, the tests) keeps plain names, so pages render
+# before collectstatic has run.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if env_bool("STATIC_MANIFEST", default=not DEBUG)
+        else "whitenoise.storage.CompressedStaticFilesStorage"
+    },
 }
 
 # Security headers; HTTPS-only settings follow DEBUG so local runs work over http.
@@ -193,14 +237,33 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+# Browser features the site never uses are switched off (core.middleware.SecurityHeaders).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+# The site's files may be loaded by its own pages only.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Every cookie (session, CSRF, language) alike: HTTPS only unless SECURE_COOKIES=0,
+# not sent on cross-site requests, and the session and language cookies out of reach
+# of scripts (the CSRF cookie too: the site's forms carry the token themselves).
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
 if env_bool("BEHIND_HTTPS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# HTTPS-only deployments opt in (manage.py check --deploy asks for both).
+# HTTPS-only deployments opt in (manage.py check --deploy asks for each of these).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0") or 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+# /health/ answers the load balancer over plain http on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 
 # Overlong query strings and bodies are refused with a 400, not processed.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
@@ -215,9 +278,35 @@ IMPORT_EXPORT_SKIP_ADMIN_CONFIRM = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
+# One JSON object a line on standard output (python-json-logger), for an operator to
+# search: every request (logger "core.request": request id, user, status, duration),
+# lockouts (logger "axes"), errors. LOG_FORMAT=text gives plain lines for a terminal.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "text" if os.environ.get("LOG_FORMAT") == "text" else "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "core.request": {"level": os.environ.get("REQUEST_LOG_LEVEL", "INFO")},
+        "axes": {"level": "WARNING"},
+        # Django's own request lines duplicate core.request's; errors still come through.
+        "django.request": {"level": "ERROR"},
+        # Scanners send unknown hosts all day: their 400 is in core.request's line,
+        # without a traceback each.
+        "django.security.DisallowedHost": {"level": "CRITICAL"},
+    },
 }

@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-used-anywhere-else")
+# Plain static names: pages render without running collectstatic first.
+os.environ.setdefault("STATIC_MANIFEST", "0")
 
 from config.settings import *  # noqa: F403
 

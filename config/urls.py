@@ -11,6 +11,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from cooperation.sitemaps import CooperationListsSitemap, CooperationSitemap
+from core.health import health
 from discover.views import robots_txt
 from expo.sitemaps import ExpoListsSitemap, ExpoSitemap
 from news.sitemaps import NewsListsSitemap, NewsSitemap
@@ -25,6 +26,7 @@ sitemaps = {
 }
 
 urlpatterns = [
+    path("health/", health, name="health"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots-txt"),

@@ -30,7 +30,7 @@ class PageLanguages:
     alternates: list  # (hreflang, absolute URL), x-default last; empty for a missing page
 
 
-def page_languages(request):
+def page_languages(request, *, alternates=True):
     """This page in each of the site's languages, for the switcher and the hreflang links.
 
     The query string is kept, so a filtered list stays filtered in another language.
@@ -62,13 +62,13 @@ def page_languages(request):
                 is_current=code == current,
             )
         )
-    alternates = []
-    if found:
-        alternates = [(link.tag, request.build_absolute_uri(link.url)) for link in links]
+    absolute = []
+    if found and alternates:
+        absolute = [(link.tag, request.build_absolute_uri(link.url)) for link in links]
         default_url = next(link.url for link in links if link.code == settings.LANGUAGE_CODE)
         script_prefix = get_script_prefix()
         language_prefix = f"{script_prefix}{settings.LANGUAGE_CODE}/"
         if default_url.startswith(language_prefix):
             neutral = script_prefix + default_url[len(language_prefix) :]
-            alternates.append(("x-default", request.build_absolute_uri(neutral)))
-    return PageLanguages(links=links, alternates=alternates)
+            absolute.append(("x-default", request.build_absolute_uri(neutral)))
+    return PageLanguages(links=links, alternates=absolute)
