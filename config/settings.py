@@ -78,6 +78,11 @@ MIDDLEWARE = [
     "core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # ETag on every page; 304 when the reader's copy is current.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous pages from the cache (core/cache.py). Outside the session, CSRF and
+    # messages middleware, so it sees every cookie a page sets and stores no such page.
+    "core.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -138,6 +143,9 @@ if REDIS_URL:
 else:
     # One local process needs nothing more; several app servers must set REDIS_URL.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous readers, kept current by versioned keys (core/cache.py).
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
 
 # Reply rate limit (django-ratelimit) counts in the default cache. Its checks list only
 # memcached and django-redis: Django's own RedisCache is shared and increments atomically

@@ -9,3 +9,6 @@ os.environ.setdefault("STATIC_MANIFEST", "0")
 from config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests see each page as rendered (query counts, fresh data per test);
+# tests/performance turns the page cache on where it is the subject.
+PAGE_CACHE = False

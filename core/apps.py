@@ -22,7 +22,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .cache import install_write_watch
         from .sqlite import install_unicode_like
 
         connection_created.connect(install_unicode_like, dispatch_uid="core.unicode_like")
+        # Any write to the site's tables moves the page cache's version (core/cache.py).
+        connection_created.connect(install_write_watch, dispatch_uid="core.write_watch")
         pre_save.connect(skip_history_for_raw_saves, dispatch_uid="core.raw_saves_no_history")
