@@ -14,6 +14,7 @@ from cooperation.sitemaps import CooperationListsSitemap, CooperationSitemap
 from core.health import health
 from discover.views import robots_txt
 from expo.sitemaps import ExpoListsSitemap, ExpoSitemap
+from expo.views import HomeView
 from news.sitemaps import NewsListsSitemap, NewsSitemap
 
 sitemaps = {
@@ -39,6 +40,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # The home page composes several apps; core's breadcrumbs and the error pages
+    # reach it by this project-level name, without naming an app.
+    path("", HomeView.as_view(), name="home"),
     path("", include("cooperation.urls")),
     path("", include("expo.urls")),
     path("", include("news.urls")),

@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
 from core.admin import HistoryAdmin, ImportExportAdmin, PublishableAdmin, TranslatedHistoryAdmin
+from core.localized import in_default_language, localized
 
 from . import models
 from .resources import RegionResource
@@ -10,8 +11,8 @@ from .resources import RegionResource
 @admin.register(models.Country)
 class CountryAdmin(TranslatedHistoryAdmin):
     list_display = ["name", "code", "slug"]
-    search_fields = ["name", "name_en", "name_ru", "name_zh_hans", "code"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    search_fields = ["name", *localized("name"), "code"]
+    prepopulated_fields = {"slug": [in_default_language("name")]}
 
 
 @admin.register(models.Region)
@@ -20,9 +21,9 @@ class RegionAdmin(ImportExportAdmin, PublishableAdmin):
     list_display = ["name", "kind", "country", "parent", "iso_code", "administrative_centre"]
     list_filter = ["country", "kind"]
     list_select_related = ["country", "parent", "administrative_centre"]
-    search_fields = ["name_en", "name_ru", "name_zh_hans", "iso_code", "slug"]
+    search_fields = [*localized("name"), "iso_code", "slug"]
     autocomplete_fields = ["country", "parent", "administrative_centre"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
 
 
 @admin.register(models.City)
@@ -30,9 +31,9 @@ class CityAdmin(PublishableAdmin):
     list_display = ["name", "region", "country"]
     list_filter = ["region__country"]
     list_select_related = ["region", "region__country"]
-    search_fields = ["name_en", "name_ru", "name_zh_hans", "slug"]
+    search_fields = [*localized("name"), "slug"]
     autocomplete_fields = ["region"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
 
     @admin.display(description=models.Country._meta.verbose_name, ordering="region__country")
     def country(self, obj):
@@ -42,8 +43,8 @@ class CityAdmin(PublishableAdmin):
 @admin.register(models.CooperationYears)
 class CooperationYearsAdmin(PublishableAdmin):
     list_display = ["name", "start_year", "end_year"]
-    search_fields = ["name_en", "name_ru", "name_zh_hans"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    search_fields = [*localized("name")]
+    prepopulated_fields = {"slug": [in_default_language("name")]}
 
 
 @admin.register(models.CooperationMechanism)
@@ -51,18 +52,12 @@ class CooperationMechanismAdmin(PublishableAdmin):
     list_display = ["name", "chinese_region", "russian_region"]
     list_select_related = ["chinese_region", "russian_region"]
     search_fields = [
-        "name_en",
-        "name_ru",
-        "name_zh_hans",
-        "chinese_region__name_en",
-        "chinese_region__name_ru",
-        "chinese_region__name_zh_hans",
-        "russian_region__name_en",
-        "russian_region__name_ru",
-        "russian_region__name_zh_hans",
+        *localized("name"),
+        *localized("chinese_region__name"),
+        *localized("russian_region__name"),
     ]
     autocomplete_fields = ["chinese_region", "russian_region"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
 
 
 class CouncilMeetingInline(TranslationTabularInline):
@@ -82,9 +77,9 @@ class CouncilAdmin(PublishableAdmin):
     list_display = ["name", "years", "charter_status", "membership_trend"]
     list_filter = ["charter_status", "membership_trend"]
     list_select_related = ["years"]
-    search_fields = ["name_en", "name_ru", "name_zh_hans"]
+    search_fields = [*localized("name")]
     autocomplete_fields = ["years"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
     inlines = [CouncilMeetingInline, CouncilMembershipInline]
 
 
@@ -94,15 +89,9 @@ class CouncilMeetingAdmin(TranslatedHistoryAdmin):
     list_filter = ["council"]
     list_select_related = ["council", "city"]
     search_fields = [
-        "council__name_en",
-        "council__name_ru",
-        "council__name_zh_hans",
-        "summary_en",
-        "summary_ru",
-        "summary_zh_hans",
-        "city__name_en",
-        "city__name_ru",
-        "city__name_zh_hans",
+        *localized("council__name"),
+        *localized("summary"),
+        *localized("city__name"),
     ]
     autocomplete_fields = ["council", "city", "years"]
     date_hierarchy = "date"
@@ -113,7 +102,7 @@ class CouncilMembershipAdmin(HistoryAdmin):
     list_display = ["region", "council", "joined_on", "left_on"]
     list_filter = ["council", "region__country"]
     list_select_related = ["region", "council"]
-    search_fields = ["region__name_en", "region__name_ru", "region__name_zh_hans"]
+    search_fields = [*localized("region__name")]
     autocomplete_fields = ["council", "region"]
     date_hierarchy = "joined_on"
 
@@ -122,16 +111,16 @@ class CouncilMembershipAdmin(HistoryAdmin):
 class InvestmentFundAdmin(PublishableAdmin):
     list_display = ["name", "council", "established_year"]
     list_select_related = ["council"]
-    search_fields = ["name_en", "name_ru", "name_zh_hans"]
+    search_fields = [*localized("name")]
     autocomplete_fields = ["council", "years"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
 
 
 @admin.register(models.TradeFigure)
 class TradeFigureAdmin(PublishableAdmin):
     list_display = ["year", "qualifier", "value", "unit", "is_record", "source"]
     list_filter = ["is_record", "qualifier", "unit"]
-    search_fields = ["year", "note_en", "note_ru", "note_zh_hans", "source", "slug"]
+    search_fields = ["year", *localized("note"), "source", "slug"]
     prepopulated_fields = {"slug": ["year"]}
 
 
@@ -145,11 +134,7 @@ class CooperationAssessmentAdmin(PublishableAdmin):
         "covers_coastal_regions",
     ]
     search_fields = [
-        "title_en",
-        "title_ru",
-        "title_zh_hans",
-        "statement_en",
-        "statement_ru",
-        "statement_zh_hans",
+        *localized("title"),
+        *localized("statement"),
     ]
-    prepopulated_fields = {"slug": ["title_en"]}
+    prepopulated_fields = {"slug": [in_default_language("title")]}

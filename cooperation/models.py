@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from tree_queries.query import TreeQuerySet
 
 from core.models import (
     PUBLICATION_CONSTRAINTS,
@@ -79,7 +80,9 @@ class RegionKind(models.TextChoices):
     MACRO_REGION = "macro_region", _("Macro-region")
 
 
-class RegionQuerySet(PublishableQuerySet):
+class RegionQuerySet(TreeQuerySet, PublishableQuerySet):
+    """Regions form a tree of any depth (``parent``), queried with recursive CTEs."""
+
     def for_country(self, code):
         return self.filter(country__code=code)
 
@@ -87,41 +90,33 @@ class RegionQuerySet(PublishableQuerySet):
         """The country, and the larger region only if it is live."""
         return self.select_related("country").prefetch_related(live_prefetch(Region, "parent"))
 
-    def self_and_descendant_ids(self, region):
-        """The ids of ``region`` and of the regions of this queryset inside it, at any depth.
+    def live_subtree_ids(self, region):
+        """The ids of ``region`` and of the live regions inside it, at any depth.
 
         What a larger region's page and the enterprise filter roll up: the Russian Far
-        East takes in the Far Eastern Federal District and, within it, Sakha. Use it on
-        ``Region.objects.published()``: a region that is not in this queryset is left
-        out with everything below it, so a draft region hides its subtree. ``region``
-        itself is always included (a staff preview of a draft region shows its own).
+        East takes in the regions within it and the regions within those. A region that
+        is not live is left out with everything below it, so a draft region hides its
+        subtree; ``region`` itself is always included (a staff preview of a draft region
+        shows its own records).
 
-        One query however deep the tree: the (id, parent) pairs of this queryset's
-        regions in the region's country (a region's parent is in its own country, see
-        ``clean()``), walked in Python. Each region is visited once, so a cycle in the
-        data cannot loop.
+        One query however deep the tree: a recursive common table expression over the
+        live regions (django-tree-queries), which also cannot loop on bad data.
         """
-        children = {}
-        pairs = self.filter(country_id=region.country_id).order_by().values_list("pk", "parent_id")
-        for pk, parent_id in pairs:
-            children.setdefault(parent_id, []).append(pk)
-        found, todo = {region.pk}, [region.pk]
-        while todo:
-            for child in children.get(todo.pop(), ()):
-                if child not in found:
-                    found.add(child)
-                    todo.append(child)
-        return found
+        tree = Region.objects.tree_filter(live_q(Region) | Q(pk=region.pk))
+        return {
+            region.pk,
+            *tree.descendants(region, include_self=True).values_list("pk", flat=True),
+        }
 
     def with_detail_related(self):
         """A region with the regions it lies within and the live records that refer to it.
 
-        ``ancestors()`` skips regions that are not live, so the select_related chain
-        needs no filter. What happened in the regions inside it (exhibitions, guest-of-
-        honour appearances, enterprises) is loaded by the view, for the region and all
-        its live subregions at any depth (``self_and_descendant_ids()``).
+        ``ancestors()`` loads the regions it lies within in two queries at any depth.
+        What happened in the regions inside it (exhibitions, guest-of-honour
+        appearances, enterprises) is loaded by the view, for the region and all its live
+        subregions at any depth (``live_subtree_ids()``).
         """
-        return self.select_related("country", "parent__parent__parent").prefetch_related(
+        return self.select_related("country").prefetch_related(
             live_prefetch(Region, "administrative_centre"),
             live_prefetch(Region, "subregions", Region.objects.select_related("country")),
             live_prefetch(Region, "cities"),
@@ -219,14 +214,24 @@ class Region(PublishableModel):
             raise ValidationError(errors)
 
     def ancestors(self):
-        """The live regions this one lies within, nearest first (for the public pages)."""
-        chain, seen, region = [], {self.pk}, self.parent
-        while region is not None and region.pk not in seen:
-            if region.is_live:
-                chain.append(region)
-            seen.add(region.pk)
-            region = region.parent
-        return chain
+        """The live regions this one lies within, nearest first (for the public pages).
+
+        Two queries at any depth (the region's path, a recursive CTE, then the regions
+        on it), made once per region object: the breadcrumbs, the "part of" line and the
+        mechanisms of larger regions share them.
+        """
+        if self._ancestors is None:
+            if self.parent_id is None:
+                self._ancestors = []
+            else:
+                try:
+                    chain = list(Region.objects.select_related("country").ancestors(self))
+                except Region.DoesNotExist:  # a loop in the data: no root above it
+                    chain = []
+                self._ancestors = [region for region in reversed(chain) if region.is_live]
+        return self._ancestors
+
+    _ancestors = None
 
 
 class CityQuerySet(PublishableQuerySet):
@@ -234,7 +239,7 @@ class CityQuerySet(PublishableQuerySet):
         return self.select_related("region", "region__country")
 
     def with_detail_related(self):
-        return self.select_related("region__country", "region__parent__parent").prefetch_related(
+        return self.select_related("region__country").prefetch_related(
             live_prefetch(City, "administered_regions"),
             live_prefetch(City, "exhibitions"),
             live_prefetch(City, "forums"),
@@ -326,9 +331,7 @@ class MechanismQuerySet(PublishableQuerySet):
         )
         return self.select_related(
             "chinese_region__country",
-            "chinese_region__parent__parent",
             "russian_region__country",
-            "russian_region__parent__parent",
         ).prefetch_related(
             live_prefetch(CooperationMechanism, "chinese_region__subregions", within),
             live_prefetch(CooperationMechanism, "russian_region__subregions", within),

@@ -6,6 +6,7 @@ same file; rows are saved in order, so it is found.
 
 from import_export import fields
 
+from core.localized import localized
 from core.resources import NaturalKeyWidget, PublishableResource
 
 from .models import City, Country, Region
@@ -22,17 +23,13 @@ class RegionResource(PublishableResource):
         model = Region
         fields = (
             "slug",
-            "name_en",
-            "name_ru",
-            "name_zh_hans",
+            *localized("name"),
             "country",
             "kind",
             "parent",
             "iso_code",
             "administrative_centre",
-            "description_en",
-            "description_ru",
-            "description_zh_hans",
+            *localized("description"),
             "status",
             "publish_at",
             "expires_at",

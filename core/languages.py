@@ -52,7 +52,7 @@ def page_languages(request, *, alternates=True):
             url = translate_url(request.get_full_path(), code)
         else:
             with override(code):
-                url = reverse("expo:home")
+                url = reverse("home")
         links.append(
             LanguageLink(
                 code=code,

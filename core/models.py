@@ -119,6 +119,10 @@ def live_q(model, prefix="", now=None):
 
 
 class PublishableQuerySet(SlugQuerySet):
+    def with_sources(self):
+        """These records with their sources prefetched (``with_sources`` below)."""
+        return with_sources(self)
+
     def published(self, now=None):
         """Records the public may see now (see the module docstring)."""
         return self.filter(live_q(self.model, now=now))

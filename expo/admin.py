@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models as db_models
 
 from core.admin import HistoryAdmin, ImportExportAdmin, PublishableAdmin
+from core.localized import in_default_language, localized
 
 from . import models
 from .resources import EnterpriseResource
@@ -10,8 +11,8 @@ from .resources import EnterpriseResource
 @admin.register(models.ExhibitionSeries)
 class ExhibitionSeriesAdmin(PublishableAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name_en", "name_ru", "name_zh_hans"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    search_fields = [*localized("name")]
+    prepopulated_fields = {"slug": [in_default_language("name")]}
 
 
 class CountryParticipationInline(admin.TabularInline):
@@ -32,18 +33,12 @@ class ExhibitionAdmin(PublishableAdmin):
     list_filter = ["series", "city"]
     list_select_related = ["series", "city"]
     search_fields = [
-        "name_en",
-        "name_ru",
-        "name_zh_hans",
-        "theme_en",
-        "theme_ru",
-        "theme_zh_hans",
-        "city__name_en",
-        "city__name_ru",
-        "city__name_zh_hans",
+        *localized("name"),
+        *localized("theme"),
+        *localized("city__name"),
     ]
     autocomplete_fields = ["series", "city"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
     date_hierarchy = "start_date"
     inlines = [CountryParticipationInline, GuestOfHonourInline]
 
@@ -54,12 +49,8 @@ class CountryParticipationAdmin(HistoryAdmin):
     list_filter = ["country", "exhibition"]
     list_select_related = ["exhibition", "country"]
     search_fields = [
-        "exhibition__name_en",
-        "exhibition__name_ru",
-        "exhibition__name_zh_hans",
-        "country__name_en",
-        "country__name_ru",
-        "country__name_zh_hans",
+        *localized("exhibition__name"),
+        *localized("country__name"),
     ]
     autocomplete_fields = ["exhibition", "country"]
 
@@ -69,15 +60,15 @@ class GuestOfHonourAdmin(HistoryAdmin):
     list_display = ["region", "exhibition"]
     list_filter = ["exhibition", "region__country"]
     list_select_related = ["region", "exhibition"]
-    search_fields = ["region__name_en", "region__name_ru", "region__name_zh_hans"]
+    search_fields = [*localized("region__name")]
     autocomplete_fields = ["exhibition", "region"]
 
 
 @admin.register(models.Sector)
 class SectorAdmin(PublishableAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name_en", "name_ru", "name_zh_hans"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    search_fields = [*localized("name")]
+    prepopulated_fields = {"slug": [in_default_language("name")]}
 
 
 class EnterpriseParticipationInline(admin.TabularInline):
@@ -93,16 +84,12 @@ class EnterpriseAdmin(ImportExportAdmin, PublishableAdmin):
     list_filter = ["country", "sector"]
     list_select_related = ["country", "region", "sector"]
     search_fields = [
-        "name_en",
-        "name_ru",
-        "name_zh_hans",
+        *localized("name"),
         "slug",
-        "region__name_en",
-        "region__name_ru",
-        "region__name_zh_hans",
+        *localized("region__name"),
     ]
     autocomplete_fields = ["country", "region", "sector"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
     inlines = [EnterpriseParticipationInline]
     formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
 
@@ -112,15 +99,15 @@ class EnterpriseParticipationAdmin(HistoryAdmin):
     list_display = ["enterprise", "exhibition", "stand"]
     list_filter = ["exhibition"]
     list_select_related = ["enterprise", "exhibition"]
-    search_fields = ["enterprise__name_en", "enterprise__name_ru", "enterprise__name_zh_hans"]
+    search_fields = [*localized("enterprise__name")]
     autocomplete_fields = ["enterprise", "exhibition"]
 
 
 @admin.register(models.ForumSeries)
 class ForumSeriesAdmin(PublishableAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name_en", "name_ru", "name_zh_hans"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    search_fields = [*localized("name")]
+    prepopulated_fields = {"slug": [in_default_language("name")]}
 
 
 @admin.register(models.Forum)
@@ -129,13 +116,9 @@ class ForumAdmin(PublishableAdmin):
     list_filter = ["series", "city"]
     list_select_related = ["series", "city", "exhibition"]
     search_fields = [
-        "name_en",
-        "name_ru",
-        "name_zh_hans",
-        "summary_en",
-        "summary_ru",
-        "summary_zh_hans",
+        *localized("name"),
+        *localized("summary"),
     ]
     autocomplete_fields = ["series", "city", "exhibition", "countries"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": [in_default_language("name")]}
     date_hierarchy = "date"

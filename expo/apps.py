@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ExpoConfig(AppConfig):
     name = "expo"
     verbose_name = _("China-Russia EXPO")
+
+    def ready(self):
+        from core import sections
+
+        from .sections import region_sections
+
+        sections.register("region-detail", region_sections)

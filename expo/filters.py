@@ -10,15 +10,12 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cooperation.filters import MAX_YEAR, MIN_YEAR, slug_choice
 from cooperation.models import City, Country, Region
 from core.filters import contains_in_any_language
 from core.models import live_choices
 
 from .models import Enterprise, Exhibition, ExhibitionSeries, Forum, ForumSeries, Sector
-
-# Years outside this range cannot be in the data (the database checks trade years the
-# same way), and a huge number would overflow the date arithmetic of a year lookup.
-MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 class YearFilter(django_filters.Filter):
@@ -32,12 +29,6 @@ class YearFilter(django_filters.Filter):
         kwargs.setdefault("max_value", MAX_YEAR)
         kwargs.setdefault("label", _("Year"))
         super().__init__(*args, **kwargs)
-
-
-def slug_choice(queryset, label, empty_label, **kwargs):
-    return django_filters.ModelChoiceFilter(
-        queryset=queryset, to_field_name="slug", label=label, empty_label=empty_label, **kwargs
-    )
 
 
 class EnterpriseFilter(django_filters.FilterSet):
@@ -75,7 +66,7 @@ class EnterpriseFilter(django_filters.FilterSet):
         ``?region=northeast-china`` finds the enterprises of Heilongjiang, as the
         region's page lists them; a region that is not live hides those below it.
         """
-        return queryset.filter(region__in=Region.objects.published().self_and_descendant_ids(value))
+        return queryset.filter(region__in=Region.objects.live_subtree_ids(value))
 
 
 class ExhibitionFilter(django_filters.FilterSet):

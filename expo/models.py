@@ -42,7 +42,7 @@ class ExhibitionQuerySet(PublishableQuerySet):
     def with_detail_related(self):
         return (
             self.with_list_related()
-            .select_related("city__region__parent__parent")
+            .select_related("city__region__country")
             .prefetch_related(
                 models.Prefetch(
                     "participations",
@@ -381,9 +381,9 @@ class ForumQuerySet(PublishableQuerySet):
         )
 
     def with_detail_related(self):
-        return self.select_related(
-            "series", "city__region__country", "city__region__parent__parent"
-        ).prefetch_related(live_prefetch(Forum, "exhibition"), "countries")
+        return self.select_related("series", "city__region__country").prefetch_related(
+            live_prefetch(Forum, "exhibition"), "countries"
+        )
 
 
 class Forum(PublishableModel):

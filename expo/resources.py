@@ -3,6 +3,7 @@
 from import_export import fields
 
 from cooperation.models import Country, Region
+from core.localized import localized
 from core.resources import NaturalKeyWidget, PublishableResource
 
 from .models import Enterprise, Sector
@@ -17,16 +18,12 @@ class EnterpriseResource(PublishableResource):
         model = Enterprise
         fields = (
             "slug",
-            "name_en",
-            "name_ru",
-            "name_zh_hans",
+            *localized("name"),
             "country",
             "region",
             "sector",
             "website",
-            "description_en",
-            "description_ru",
-            "description_zh_hans",
+            *localized("description"),
             "status",
             "publish_at",
             "expires_at",

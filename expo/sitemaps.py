@@ -1,7 +1,7 @@
 """Sitemap entries for the home page, exhibitions, enterprises and forums, in every language."""
 
-from cooperation.sitemaps import I18nSitemap, NamedPagesSitemap
 from core.models import live_only
+from core.sitemaps import I18nSitemap, NamedPagesSitemap
 
 from . import models
 
@@ -16,4 +16,4 @@ class ExpoSitemap(I18nSitemap):
 
 
 class ExpoListsSitemap(NamedPagesSitemap):
-    url_names = ("expo:home", "expo:exhibition-list", "expo:enterprise-list", "expo:forum-list")
+    url_names = ("home", "expo:exhibition-list", "expo:enterprise-list", "expo:forum-list")

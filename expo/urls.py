@@ -5,7 +5,6 @@ from . import views
 app_name = "expo"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
     path("exhibitions/", views.ExhibitionListView.as_view(), name="exhibition-list"),
     path(
         "exhibitions/<slug:slug>/", views.ExhibitionDetailView.as_view(), name="exhibition-detail"

@@ -1,6 +1,6 @@
 """Public pages for exhibitions, enterprises and forums, and the home page.
 
-Like every public page (see ``cooperation.views``), these show live records only;
+Like every public page (see ``core.views``), these show live records only;
 staff may preview a record that is not live on its own page.
 """
 
@@ -14,8 +14,8 @@ from cooperation.models import (
     Council,
     TradeFigure,
 )
-from cooperation.views import RELATED_LIMIT, PublicDetailView, PublicFilterView
 from core.models import live_prefetch, with_sources
+from core.views import RELATED_LIMIT, PublicDetailView, PublicFilterView
 
 from . import models
 from .filters import EnterpriseFilter, ExhibitionFilter, ForumFilter
@@ -94,20 +94,14 @@ class HomeView(TemplateView):
 
 class ExhibitionListView(PublicFilterView):
     model = models.Exhibition
-
-    def get_records(self):
-        return models.Exhibition.objects.with_list_related()
-
+    records = models.Exhibition.objects.with_list_related
     filterset_class = ExhibitionFilter
     ordering = [*models.Exhibition._meta.ordering, "slug"]
 
 
 class ExhibitionDetailView(PublicDetailView):
     model = models.Exhibition
-
-    def get_records(self):
-        return models.Exhibition.objects.with_detail_related()
-
+    records = models.Exhibition.objects.with_detail_related
     list_url_name = "expo:exhibition-list"
 
     def get_context_data(self, **kwargs):
@@ -129,39 +123,27 @@ class ExhibitionDetailView(PublicDetailView):
 
 class EnterpriseListView(PublicFilterView):
     model = models.Enterprise
-
-    def get_records(self):
-        return models.Enterprise.objects.with_list_related()
-
+    records = models.Enterprise.objects.with_list_related
     filterset_class = EnterpriseFilter
     ordering = ["name", "slug"]
 
 
 class EnterpriseDetailView(PublicDetailView):
     model = models.Enterprise
-
-    def get_records(self):
-        return models.Enterprise.objects.with_detail_related()
-
+    records = models.Enterprise.objects.with_detail_related
     list_url_name = "expo:enterprise-list"
 
 
 class ForumListView(PublicFilterView):
     model = models.Forum
-
-    def get_records(self):
-        return models.Forum.objects.with_list_related()
-
+    records = models.Forum.objects.with_list_related
     filterset_class = ForumFilter
     ordering = [*models.Forum._meta.ordering, "slug"]
 
 
 class ForumDetailView(PublicDetailView):
     model = models.Forum
-
-    def get_records(self):
-        return models.Forum.objects.with_detail_related()
-
+    records = models.Forum.objects.with_detail_related
     list_url_name = "expo:forum-list"
 
     def get_context_data(self, **kwargs):

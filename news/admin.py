@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin import HistoryAdmin, PublishableAdmin
+from core.localized import in_default_language, localized
 
 from . import models
 from .models import ReplyStatus
@@ -58,15 +59,11 @@ class ArticleAdmin(PublishableAdmin):
     list_filter = ["publisher"]
     list_select_related = ["publisher"]
     search_fields = [
-        "title_en",
-        "title_ru",
-        "title_zh_hans",
-        "body_en",
-        "body_ru",
-        "body_zh_hans",
+        *localized("title"),
+        *localized("body"),
         "slug",
     ]
-    prepopulated_fields = {"slug": ["title_en"]}
+    prepopulated_fields = {"slug": [in_default_language("title")]}
     autocomplete_fields = ["publisher", *models.SOURCE_RELATIONS]
     date_hierarchy = "published_on"
     inlines = [ReplyInline]
@@ -102,9 +99,7 @@ class ReplyAdmin(admin.ModelAdmin):
         "name",
         "email",
         "text",
-        "article__title_en",
-        "article__title_ru",
-        "article__title_zh_hans",
+        *localized("article__title"),
     ]
     date_hierarchy = "created_at"
     ordering = ["-created_at", "-pk"]

@@ -14,12 +14,10 @@ from django.contrib import messages
 from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView
 from django_ratelimit.core import is_ratelimited
 
-from cooperation.views import publication_notice
+from core.views import PublicDetailView, PublicListView
 
 from .forms import ReplyForm
 from .models import Article, Publisher
@@ -67,17 +65,15 @@ def rate_limit_key(group, request):
     return ip
 
 
-def _home_crumb():
-    return (_("Home"), reverse("expo:home"))
-
-
-class ArticleListView(ListView):
+class ArticleListView(PublicListView):
     """All articles, or one publisher's (``?publisher=<slug>``, a shareable address)."""
 
+    model = Article
+    records = Article.objects.with_list_related
     paginate_by = 25
 
     def get_queryset(self):
-        queryset = Article.objects.published().with_list_related()
+        queryset = super().get_queryset()
         slug = self.request.GET.get("publisher")
         self.publisher = None
         if slug:
@@ -91,41 +87,26 @@ class ArticleListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["publisher"] = self.publisher
-        context["breadcrumbs"] = [_home_crumb(), (_("Articles"), None)]
         return context
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(PublicDetailView):
     """The article, the records it is the source of, approved replies and the reply form.
 
     The form posts back to this page: errors show in place, a sent reply
     redirects here with a message (post/redirect/get).
     """
 
-    def get_queryset(self):
-        """Live articles; staff who may view articles also preview the others."""
-        articles = Article.objects.with_detail_related()
-        if self.is_preview_allowed():
-            return articles
-        return articles.published()
-
-    def is_preview_allowed(self):
-        user = self.request.user
-        return user.is_staff and user.has_perm("news.view_article")
+    model = Article
+    records = Article.objects.with_detail_related
+    list_url_name = "news:article-list"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        if self.is_preview_allowed():
-            context["publication_notice"] = publication_notice(article)
         context.setdefault("form", ReplyForm())
         context["replies"] = article.approved_replies
         context["source_groups"] = article.source_groups()
-        context["breadcrumbs"] = [
-            _home_crumb(),
-            (_("Articles"), reverse("news:article-list")),
-            (article.title, None),
-        ]
         return context
 
     def post(self, request, *args, **kwargs):

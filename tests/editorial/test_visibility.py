@@ -206,7 +206,7 @@ def test_home_page_shows_live_records_only(client):
     f.mechanism(status=DRAFT, name="Draft Mechanism")
     f.council(status=DRAFT, name="Draft Council")
     f.assessment(status=DRAFT, title="Draft Assessment")
-    text = page_text(client.get(reverse("expo:home")))
+    text = page_text(client.get(reverse("home")))
     assert "Live EXPO" in text
     for name in ["Draft EXPO", "Draft Mechanism", "Draft Council", "Draft Assessment"]:
         assert name not in text, name

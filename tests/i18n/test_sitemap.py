@@ -28,7 +28,7 @@ RECORD_MODELS = [
     news.Article,
 ]
 LIST_NAMES = [
-    "expo:home",
+    "home",
     "expo:exhibition-list",
     "expo:enterprise-list",
     "expo:forum-list",

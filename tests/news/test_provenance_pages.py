@@ -56,7 +56,7 @@ def test_record_page_names_its_source(client, record):
 
 
 def test_home_page_figures_name_their_source(client):
-    html = client.get(reverse("expo:home")).content.decode()
+    html = client.get(reverse("home")).content.decode()
     assert html.count("Source:") == 2  # the exhibition's figures and the trade figure
     assert _source_link(html, Article.objects.get())
 

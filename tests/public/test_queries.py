@@ -238,26 +238,27 @@ def assessment_detail(n):
 # forum's exhibition, a council's years...) costs one query for all rows: only live targets
 # are loaded, so a draft shows as empty (core.models.live_prefetch). A region's page and
 # the enterprise list filtered by region find the regions inside it, at any depth, in one
-# query (RegionQuerySet.self_and_descendant_ids).
+# query (RegionQuerySet.live_subtree_ids); a page that names the regions a region lies
+# within finds them in two, at any depth (Region.ancestors()).
 PAGES = {
     home: 13,
     exhibition_list: 5,
     exhibition_list_filtered: 6,
-    exhibition_detail: 7,
+    exhibition_detail: 9,
     enterprise_list: 8,
     enterprise_list_filtered: 10,
     enterprise_list_by_region: 10,
     enterprise_detail: 4,
     forum_list: 4,
-    forum_detail: 4,
+    forum_detail: 6,
     region_list: 5,
-    region_detail: 11,
+    region_detail: 13,
     region_detail_chain: 11,
-    city_list: 2,
-    city_detail: 5,
+    city_list: 4,
+    city_detail: 7,
     country_list: 2,
     country_detail: 4,
-    mechanism_list: 2,
+    mechanism_list: 3,
     mechanism_detail: 6,
     council_list: 3,
     council_detail: 8,

@@ -1,0 +1,38 @@
+"""What the expo app adds to other apps' pages (``core.sections``), registered in
+``ExpoConfig.ready()``: on a region's page, the exhibitions it hosted, its
+guest-of-honour appearances and its enterprises, including the live regions inside it.
+"""
+
+from core.models import live_prefetch, live_q
+from core.sections import Section
+from core.views import RELATED_LIMIT
+
+from . import models
+
+
+def region_sections(region, region_ids, **kwargs):
+    """One query per kind of record, however deep the tree below the region."""
+    exhibitions = (
+        models.Exhibition.objects.published()
+        .filter(city__region__in=region_ids)
+        .select_related("city")
+        .order_by(*models.Exhibition._meta.ordering, "slug")
+    )
+    guest_appearances = models.GuestOfHonour.objects.filter(
+        live_q(models.Exhibition, "exhibition__"), region__in=region_ids
+    ).select_related("exhibition", "region")
+    enterprises = list(
+        models.Enterprise.objects.published()
+        .filter(region__in=region_ids)
+        .prefetch_related(live_prefetch(models.Enterprise, "sector"))[: RELATED_LIMIT + 1]
+    )
+    return Section(
+        "expo/includes/region_sections.html",
+        {
+            "region": region,
+            "exhibitions": exhibitions,
+            "guest_appearances": guest_appearances,
+            "enterprises": enterprises[:RELATED_LIMIT],
+            "more_enterprises": len(enterprises) > RELATED_LIMIT,
+        },
+    )
