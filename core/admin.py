@@ -7,15 +7,21 @@ publish and unpublish actions (only for users with the model's ``publish_``
 permission) and bulk import (``core.resources.PublishableResource``).
 """
 
+from itertools import islice
+
 from django.contrib import admin, messages
+from django.contrib.admin.exceptions import DisallowedModelAdminLookup
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import router, transaction
 from django.db.models import Model
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
-from django.utils.text import capfirst
+from django.utils.text import capfirst, smart_split
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -24,6 +30,7 @@ from import_export.formats import base_formats
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_locking import FINGERPRINT_FIELD, FingerprintForm
 from .admin_translation import TranslationStatusMixin
 from .models import PUBLICATION_FIELDS, EditorialStatus, PublicVisibility, can_publish
 
@@ -38,6 +45,149 @@ def keep_publication_state(obj):
     else:
         for name, value in stored.items():
             setattr(obj, name, value)
+
+
+# Search: longer terms or more words than this are cut (a search is for finding, and
+# thousands of words would build a query the database refuses).
+MAX_SEARCH_LENGTH = 200
+MAX_SEARCH_WORDS = 10
+# The largest id any database integer column holds; a larger one in an address is a 404.
+MAX_DATABASE_INTEGER = 2**63 - 1
+
+
+class OfferedFiltersChangeList(ChangeList):
+    """A change list filtered only by the filters its admin offers (and its date hierarchy).
+
+    Django's change list accepts any lookup on the model's own fields in the query
+    string (``?email__startswith=a``), and its result count then answers questions
+    about fields the filters do not offer. Here whatever no filter took is refused
+    (a 400), so that nothing is counted.
+    """
+
+    def get_filters(self, request):
+        asked = set(self.get_filters_params())
+        specs, has_filters, remaining, duplicates, active = super().get_filters(request)
+        unoffered = sorted(key for key in remaining if key in asked)
+        if unoffered:
+            raise DisallowedModelAdminLookup(f"Filtering by {', '.join(unoffered)} is not offered")
+        return specs, has_filters, remaining, duplicates, active
+
+
+def _root(path):
+    """The model field a lookup path or search field starts from: "email" of "^email__x"."""
+    return str(path).lstrip("^=@").split(LOOKUP_SEP)[0]
+
+
+class SafeAdminMixin:
+    """What every model admin of the site shares.
+
+    - **Private fields.** ``private_fields`` are shown only to staff who may change
+      the model (replies: the moderators). For anyone else they are left out of every
+      route: the forms, the change-list columns, filters, search, sorting, lookups in
+      the address, export and autocomplete.
+    - **Only the offered filters.** A change list is filtered by its own filters and
+      nothing else (``OfferedFiltersChangeList``); any other lookup is a 400.
+    - **No lost updates.** Every change form and revert form carries a fingerprint of
+      the record as opened and refuses to overwrite a later save (``core.admin_locking``).
+    - **Bad input is not a server error**: over-long searches are cut, ids that are
+      not ids are a 404.
+    """
+
+    form = FingerprintForm
+    private_fields = ()
+
+    def may_see_private_fields(self, request):
+        return self.has_change_permission(request)
+
+    def hidden_fields(self, request):
+        """The fields this user may not see, filter, search, sort or export."""
+        if not self.private_fields or self.may_see_private_fields(request):
+            return ()
+        return tuple(self.private_fields)
+
+    def _visible(self, request, names):
+        hidden = self.hidden_fields(request)
+        return [name for name in names if callable(name) or _root(name) not in hidden]
+
+    # The form: private fields left out; the fingerprint on every change form.
+    def get_fields(self, request, obj=None):
+        fields = self._visible(request, super().get_fields(request, obj))
+        return [name for name in fields if name != FINGERPRINT_FIELD]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (name, {**options, "fields": self._visible(request, options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if obj is not None and self.has_change_permission(request, obj) and fieldsets:
+            name, options = fieldsets[0]
+            fieldsets[0] = (name, {**options, "fields": [*options["fields"], FINGERPRINT_FIELD]})
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        return self._visible(request, super().get_readonly_fields(request, obj))
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"model_admin": self, "request": request})
+
+    # The change list: columns, filters, search, sorting and lookups.
+    def get_list_display(self, request):
+        return self._visible(request, super().get_list_display(request))
+
+    def get_list_filter(self, request):
+        hidden = self.hidden_fields(request)
+        return [
+            item
+            for item in super().get_list_filter(request)
+            if _root(item[0] if isinstance(item, list | tuple) else item) not in hidden
+        ]
+
+    def get_search_fields(self, request):
+        return self._visible(request, super().get_search_fields(request))
+
+    def get_sortable_by(self, request):
+        hidden = self.hidden_fields(request)
+        sortable = []
+        for name in super().get_sortable_by(request):
+            ordering = getattr(getattr(self, str(name), None), "admin_order_field", None)
+            if _root(name) not in hidden and (ordering is None or _root(ordering) not in hidden):
+                sortable.append(name)
+        return sortable
+
+    def lookup_allowed(self, lookup, value, request=None):
+        if request is not None and _root(lookup) in self.hidden_fields(request):
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+    def get_changelist(self, request, **kwargs):
+        return OfferedFiltersChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        words = list(islice(smart_split(search_term[:MAX_SEARCH_LENGTH]), MAX_SEARCH_WORDS + 1))
+        if len(search_term) > MAX_SEARCH_LENGTH or len(words) > MAX_SEARCH_WORDS:
+            search_term = " ".join(words[:MAX_SEARCH_WORDS])
+            self.message_user(
+                request,
+                _("The search was shortened to its first %(words)d words (%(chars)d characters).")
+                % {"words": MAX_SEARCH_WORDS, "chars": MAX_SEARCH_LENGTH},
+                messages.WARNING,
+                fail_silently=True,
+            )
+        return super().get_search_results(request, queryset, search_term)
+
+
+class SafeAdmin(SafeAdminMixin, admin.ModelAdmin):
+    """A plain model admin with the rules every admin of the site follows."""
+
+
+def usable_id(model, value):
+    """Whether ``value`` (from an address) can be an id of ``model``: else a 404, not a crash."""
+    try:
+        value = model._meta.pk.to_python(unquote(value))
+    except (ValidationError, ValueError, TypeError):
+        return False
+    return not isinstance(value, int) or abs(value) <= MAX_DATABASE_INTEGER
 
 
 class HistoryCompareMixin:
@@ -55,6 +205,20 @@ class HistoryCompareMixin:
         )
         # Before simple-history's "<id>/history/<version>/", which would take "compare".
         return [compare, *super().get_urls()]
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not usable_id(self.model, object_id):
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Revert: ids that are not ids are a 404; the save is one transaction, so that the
+        edit lock (``core.admin_locking``) holds the row until it is written."""
+        history = getattr(self.model, self.model._meta.simple_history_manager_attribute).model
+        if not (usable_id(self.model, object_id) and usable_id(history, version_id)):
+            raise Http404
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def history_compare_view(self, request, object_id):
         obj = self.get_object(request, unquote(object_id))
@@ -77,6 +241,7 @@ class HistoryCompareMixin:
                     *self._shown(change.field, change.old, change.new),
                 )
                 for change in delta.changes
+                if change.field not in self.hidden_fields(request)
             ]
         context = {
             **self.admin_site.each_context(request),
@@ -120,12 +285,16 @@ class HistoryCompareMixin:
         return shown
 
 
-class HistoryAdmin(HistoryCompareMixin, SimpleHistoryAdmin):
+class HistoryAdmin(SafeAdminMixin, HistoryCompareMixin, SimpleHistoryAdmin):
     """A model whose changes are recorded: history page, compare, revert."""
 
 
 class TranslatedHistoryAdmin(
-    TranslationStatusMixin, HistoryCompareMixin, SimpleHistoryAdmin, TranslationAdmin
+    SafeAdminMixin,
+    TranslationStatusMixin,
+    HistoryCompareMixin,
+    SimpleHistoryAdmin,
+    TranslationAdmin,
 ):
     """The same for a model with translated fields, showing which translations are missing."""
 
@@ -194,7 +363,10 @@ class PublishableAdmin(TranslatedHistoryAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         if obj is None or self.has_publish_permission(request, obj):
             return form
-        if not obj.is_live or obj.unpublished_parents():
+        # The record as stored: when reverting, ``obj`` is the old version, whose state
+        # says nothing about whether the record is on the site now.
+        stored = self.model._default_manager.filter(pk=obj.pk).first()
+        if stored is None or not stored.is_live or stored.unpublished_parents():
             return form  # not on the site: nothing to hide
         return type(form.__name__, (StaysOnTheSiteForm, form), {})
 
@@ -280,3 +452,22 @@ class ImportExportAdmin(ImportExportMixin):
         kwargs = super().get_import_data_kwargs(**kwargs)
         kwargs["rollback_on_validation_errors"] = True
         return kwargs
+
+    def get_data_for_export(self, request, queryset, **kwargs):
+        """The chosen columns, less any field this user may not see (``hidden_fields``)."""
+        hidden = set(self.hidden_fields(request))
+        if not hidden:
+            return super().get_data_for_export(request, queryset, **kwargs)
+        form = kwargs.get("export_form")
+        resource = self.choose_export_resource_class(form, request)(
+            **self.get_export_resource_kwargs(request, **kwargs)
+        )
+        chosen = self.get_export_resource_fields_from_form(form) or list(resource.fields)
+        allowed = [
+            name
+            for name in chosen
+            if name not in hidden
+            and _root(getattr(resource.fields.get(name), "attribute", None) or name) not in hidden
+        ]
+        return resource.export(queryset=queryset, export_fields=allowed, **kwargs)
+

@@ -1,16 +1,25 @@
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import models as db_models
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.utils import build_localized_fieldname
 
-from core.admin import HistoryAdmin, PublishableAdmin
+from core.admin import HistoryAdmin, PublishableAdmin, SafeAdmin
+from core.admin_locking import FingerprintForm
 from core.localized import in_default_language, localized
 
 from . import models
+from .markup import hidden_text_tags, render_markdown
 from .models import ReplyStatus
 
 
@@ -53,6 +62,27 @@ def moderator_fields(request, fields):
     return [field for field in fields if field not in PRIVATE_REPLY_FIELDS]
 
 
+class ArticleForm(FingerprintForm):
+    """Refuses a body that would not be published as written (see ``news.markup``)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for code, _name in settings.LANGUAGES:
+            field = build_localized_fieldname("body", code)
+            tags = hidden_text_tags(cleaned_data.get(field) or "")
+            if tags:
+                self.add_error(
+                    field,
+                    _(
+                        "This text holds %(tags)s: a reader would not see what it encloses, "
+                        "or anything after it if it is not closed. Remove the tag, or write "
+                        "it as code between backticks (`<script>`)."
+                    )
+                    % {"tags": ", ".join(f"<{tag}>" for tag in tags)},
+                )
+        return cleaned_data
+
+
 @admin.register(models.Article)
 class ArticleAdmin(PublishableAdmin):
     list_display = ["title", "publisher", "published_on", "replies_waiting"]
@@ -67,6 +97,8 @@ class ArticleAdmin(PublishableAdmin):
     autocomplete_fields = ["publisher", *models.SOURCE_RELATIONS]
     date_hierarchy = "published_on"
     inlines = [ReplyInline]
+    form = ArticleForm
+    readonly_fields = ["preview"]
     formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
@@ -74,6 +106,35 @@ class ArticleAdmin(PublishableAdmin):
             super()
             .get_queryset(request)
             .annotate(waiting=Count("replies", filter=Q(replies__status=ReplyStatus.PENDING)))
+        )
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        """The saved body of each language as readers will see it, and its page's address."""
+        if obj is None or obj.pk is None:
+            return _("Save the article to see a preview here.")
+        parts = []
+        for code, name in settings.LANGUAGES:
+            body = getattr(obj, build_localized_fieldname("body", code)) or ""
+            if not body.strip():
+                continue
+            with translation.override(code):
+                url = obj.get_absolute_url()
+            parts.append((translation.gettext(name), render_markdown(body), url))
+        if not parts:
+            return _("The body is empty.")
+        return format_html(
+            '<p class="help">{}</p>{}',
+            _(
+                "What readers will see, as last saved. Staff can open the page itself "
+                "before it is published (it then shows a notice that it is not public)."
+            ),
+            format_html_join(
+                "",
+                '<section class="article-preview"><h3>{}</h3>{}'
+                '<p><a href="{}">{}</a></p></section>',
+                ((name, html, url, _("Open the page")) for name, html, url in parts),
+            ),
         )
 
     @admin.display(description=_("replies waiting"), ordering="waiting")
@@ -91,7 +152,7 @@ class ArticleAdmin(PublishableAdmin):
 
 
 @admin.register(models.Reply)
-class ReplyAdmin(admin.ModelAdmin):
+class ReplyAdmin(SafeAdmin):
     list_display = ["name", "article", "status", "created_at", "short_text"]
     list_filter = ["status", "article"]
     list_select_related = ["article"]
@@ -103,16 +164,42 @@ class ReplyAdmin(admin.ModelAdmin):
     ]
     date_hierarchy = "created_at"
     ordering = ["-created_at", "-pk"]
-    fields = ["article", "name", "email", "text", "status", "created_at", "ip_address"]
-    readonly_fields = ["created_at", "ip_address"]
+    fields = [
+        "article",
+        "name",
+        "email",
+        "text",
+        "status",
+        "moderation",
+        "created_at",
+        "ip_address",
+    ]
+    readonly_fields = ["moderation", "created_at", "ip_address"]
     autocomplete_fields = ["article"]
     actions = ["approve", "reject"]
+    # Readers' contact details: for moderators (who may change replies) only, on every
+    # route (core.admin.SafeAdminMixin).
+    private_fields = PRIVATE_REPLY_FIELDS
 
-    def get_fields(self, request, obj=None):
-        return moderator_fields(request, super().get_fields(request, obj))
+    def construct_change_message(self, request, form, formsets, add=False):
+        """Field names, not labels in the editor's language, so that moderation is found."""
+        if add or not form.changed_data:
+            return super().construct_change_message(request, form, formsets, add)
+        return [{"changed": {"fields": list(form.changed_data)}}]
 
-    def get_search_fields(self, request):
-        return moderator_fields(request, super().get_search_fields(request))
+    @admin.display(description=_("moderated"))
+    def moderation(self, obj):
+        """Who last approved or rejected the reply (or set it back to waiting), and when."""
+        entry = moderation_entry(obj) if obj.pk else None
+        if entry is None:
+            if obj.status == ReplyStatus.PENDING:
+                return _("Not yet")
+            return _("No record of who moderated it")
+        return _("%(status)s by %(user)s, %(time)s") % {
+            "status": obj.get_status_display(),
+            "user": entry.user.get_username(),
+            "time": date_format(localtime(entry.action_time), "SHORT_DATETIME_FORMAT"),
+        }
 
     def changelist_view(self, request, extra_context=None):
         waiting = models.Reply.objects.pending().count()
@@ -127,9 +214,19 @@ class ReplyAdmin(admin.ModelAdmin):
     def short_text(self, obj):
         return Truncator(obj.text).chars(80)
 
+    def _moderate(self, request, queryset, status):
+        """Save each reply, so that the admin log records who moderated it and when."""
+        count = 0
+        for reply in queryset.exclude(status=status):
+            reply.status = status
+            reply.save(update_fields=["status"])
+            self.log_change(request, reply, [{"changed": {"fields": ["status"]}}])
+            count += 1
+        return count
+
     @admin.action(description=_("Approve selected replies"), permissions=["change"])
     def approve(self, request, queryset):
-        count = queryset.exclude(status=ReplyStatus.APPROVED).update(status=ReplyStatus.APPROVED)
+        count = self._moderate(request, queryset, ReplyStatus.APPROVED)
         self.message_user(
             request,
             ngettext(
@@ -143,7 +240,7 @@ class ReplyAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Reject selected replies"), permissions=["change"])
     def reject(self, request, queryset):
-        count = queryset.exclude(status=ReplyStatus.REJECTED).update(status=ReplyStatus.REJECTED)
+        count = self._moderate(request, queryset, ReplyStatus.REJECTED)
         self.message_user(
             request,
             ngettext(
@@ -154,3 +251,18 @@ class ReplyAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+def moderation_entry(reply):
+    """The latest admin log entry that changed ``reply``'s status (actions and the form)."""
+    return (
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(models.Reply),
+            object_id=str(reply.pk),
+            action_flag=CHANGE,
+            change_message__contains='"status"',
+        )
+        .select_related("user")
+        .order_by("-action_time", "-pk")
+        .first()
+    )
