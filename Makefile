@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-FIXTURES := fixtures/geography.json fixtures/cooperation.json fixtures/expo.json fixtures/news.json
+FIXTURES := fixtures/sources.json fixtures/geography.json fixtures/cooperation.json fixtures/expo.json fixtures/news.json
 # Optional, checked facts beyond the article (each record names its source).
 EXTRA_FIXTURES := fixtures/extra_expo_history.json fixtures/extra_trade_statistics.json
 

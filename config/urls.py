@@ -12,6 +12,7 @@ from django.urls import include, path
 
 from cooperation.sitemaps import CooperationListsSitemap, CooperationSitemap
 from core.health import health
+from core.source_views import SourceListView
 from discover.views import robots_txt
 from expo.sitemaps import ExpoListsSitemap, ExpoSitemap
 from expo.views import HomeView
@@ -47,5 +48,6 @@ urlpatterns += i18n_patterns(
     path("", include("expo.urls")),
     path("", include("news.urls")),
     path("", include("discover.urls")),
+    path("sources/", SourceListView.as_view(), name="source-list"),
     prefix_default_language=True,
 )

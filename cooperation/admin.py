@@ -118,9 +118,9 @@ class InvestmentFundAdmin(PublishableAdmin):
 
 @admin.register(models.TradeFigure)
 class TradeFigureAdmin(PublishableAdmin):
-    list_display = ["year", "qualifier", "value", "unit", "is_record", "source"]
+    list_display = ["year", "qualifier", "value", "unit", "is_record"]
     list_filter = ["is_record", "qualifier", "unit"]
-    search_fields = ["year", *localized("note"), "source", "slug"]
+    search_fields = ["year", *localized("note"), "slug"]
     prepopulated_fields = {"slug": ["year"]}
 
 

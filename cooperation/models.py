@@ -14,8 +14,11 @@ from tree_queries.query import TreeQuerySet
 
 from core.models import (
     PUBLICATION_CONSTRAINTS,
+    Citation,
     PublishableModel,
     PublishableQuerySet,
+    citations_prefetch,
+    cited_record,
     live_prefetch,
     live_q,
     live_rows,
@@ -31,6 +34,7 @@ class CountryQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch("regions", queryset=Region.objects.published().with_list_related()),
             live_rows(Country, "exhibition_participations", "exhibition"),
+            citations_prefetch(Country, "exhibition_participations__exhibition__citations"),
         )
 
 
@@ -243,6 +247,8 @@ class CityQuerySet(PublishableQuerySet):
             live_prefetch(City, "administered_regions"),
             live_prefetch(City, "exhibitions"),
             live_prefetch(City, "forums"),
+            citations_prefetch(City, "exhibitions__citations"),
+            citations_prefetch(City, "forums__citations"),
             live_rows(City, "council_meetings", "council"),
         )
 
@@ -489,7 +495,13 @@ class CouncilMeeting(models.Model):
     council = models.ForeignKey(
         Council, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("council")
     )
-    number = models.PositiveSmallIntegerField(_("number"))
+    number = models.PositiveSmallIntegerField(
+        _("order on this site"),
+        help_text=_(
+            "Orders the meetings here; never shown as the council's own numbering, which a "
+            "source may not state."
+        ),
+    )
     date = models.DateField(_("date"), null=True, blank=True, help_text=_("Empty if unknown."))
     city = models.ForeignKey(
         City,
@@ -522,10 +534,12 @@ class CouncilMeeting(models.Model):
         ]
 
     def __str__(self):
-        return _("Meeting %(number)s of the %(council)s") % {
-            "number": self.number,
-            "council": self.council,
-        }
+        if self.date:
+            return _("%(council)s: meeting of %(date)s") % {
+                "council": self.council,
+                "date": self.date.isoformat(),
+            }
+        return _("%(council)s: meeting, date unknown") % {"council": self.council}
 
     def get_absolute_url(self):
         return f"{self.council.get_absolute_url()}#meeting-{self.number}"
@@ -654,7 +668,6 @@ class TradeFigure(PublishableModel):
     )
     is_record = models.BooleanField(_("historical record"), default=False)
     note = models.TextField(_("note"), blank=True)
-    source = models.CharField(_("source"), max_length=255, blank=True)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -719,3 +732,70 @@ class CooperationAssessment(PublishableModel):
 
     def get_absolute_url(self):
         return reverse("cooperation:assessment-detail", kwargs={"slug": self.slug})
+
+
+# Citations: the sources each record cites (core.models.Citation).
+
+
+class RegionCitation(Citation):
+    record = cited_record(Region)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+
+class CityCitation(Citation):
+    record = cited_record(City)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+
+class CooperationYearsCitation(Citation):
+    record = cited_record(CooperationYears)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+
+class CooperationMechanismCitation(Citation):
+    record = cited_record(CooperationMechanism)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+
+class CouncilCitation(Citation):
+    record = cited_record(Council)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+
+class InvestmentFundCitation(Citation):
+    record = cited_record(InvestmentFund)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+
+class TradeFigureCitation(Citation):
+    record = cited_record(TradeFigure)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+
+class CooperationAssessmentCitation(Citation):
+    record = cited_record(CooperationAssessment)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")

@@ -30,6 +30,8 @@ from import_export.formats import base_formats
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_sources import CitationStatusMixin
+from .admin_sources import register as register_sources
 from .admin_locking import FINGERPRINT_FIELD, FingerprintForm
 from .admin_translation import TranslationStatusMixin
 from .models import PUBLICATION_FIELDS, EditorialStatus, PublicVisibility, can_publish
@@ -321,8 +323,8 @@ class StaysOnTheSiteForm:
             )
 
 
-class PublishableAdmin(TranslatedHistoryAdmin):
-    """Admin for a publishable, translated model: roles, publish actions, history."""
+class PublishableAdmin(CitationStatusMixin, TranslatedHistoryAdmin):
+    """Admin for a publishable, translated model: roles, publish actions, history, citations."""
 
     actions = ["publish", "unpublish"]
 
@@ -469,5 +471,7 @@ class ImportExportAdmin(ImportExportMixin):
             if name not in hidden
             and _root(getattr(resource.fields.get(name), "attribute", None) or name) not in hidden
         ]
+
+register_sources(admin.site, HistoryAdmin)
         return resource.export(queryset=queryset, export_fields=allowed, **kwargs)
 

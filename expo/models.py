@@ -10,8 +10,11 @@ from cooperation.models import City, Country, Region
 from core.models import (
     PUBLICATION_CONSTRAINTS,
     PublishableModel,
+    Citation,
     PublishableQuerySet,
     live_prefetch,
+    citations_prefetch,
+    cited_record,
     live_q,
     live_rows,
 )
@@ -37,7 +40,10 @@ class ExhibitionSeries(PublishableModel):
 
 class ExhibitionQuerySet(PublishableQuerySet):
     def with_list_related(self):
-        return self.select_related("series", "city", "city__region", "city__region__country")
+        """Series, city, region and country, and the citations its dates show with."""
+        return self.select_related(
+            "series", "city", "city__region", "city__region__country"
+        ).prefetch_related(citations_prefetch(Exhibition))
 
     def with_detail_related(self):
         return (
@@ -56,9 +62,25 @@ class ExhibitionQuerySet(PublishableQuerySet):
         )
 
     def most_recent(self):
+    def with_editions_related(self):
+        """For a table of editions: the list's loading and each country's enterprise count."""
+        return self.with_list_related().prefetch_related(
+            models.Prefetch(
+                "participations",
+                queryset=CountryParticipation.objects.select_related("country").order_by(
+                    "country__code"
+                ),
+            )
+        )
+
         """The exhibition with the latest start date, or None."""
         return self.first()
 
+
+    def featured_or_latest(self):
+        """The exhibition editors chose to feature, else the latest (None if there is none)."""
+        featured = self.filter(featured=True).first()
+        return featured if featured is not None else self.most_recent()
 
 class Exhibition(PublishableModel):
     series = models.ForeignKey(
@@ -82,7 +104,11 @@ class Exhibition(PublishableModel):
     )
     theme = models.CharField(_("theme"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
-    source = models.CharField(_("source"), max_length=255, blank=True)
+    featured = models.BooleanField(
+        _("featured on the home page"),
+        default=False,
+        help_text=_("At most one exhibition; if none is chosen, the home page shows the latest."),
+    )
 
     objects = ExhibitionQuerySet.as_manager()
 
@@ -102,6 +128,9 @@ class Exhibition(PublishableModel):
             ),
             models.CheckConstraint(condition=Q(edition__gte=1), name="exhibition_edition_positive"),
         ]
+            models.UniqueConstraint(
+                fields=["featured"], condition=Q(featured=True), name="exhibition_one_featured"
+            ),
 
     def __str__(self):
         return self.name
@@ -255,7 +284,8 @@ class EnterpriseQuerySet(PublishableQuerySet):
         return self.with_list_related().prefetch_related(
             models.Prefetch(
                 "participations", queryset=participations.select_related("exhibition__city")
-            )
+            ),
+            citations_prefetch(Enterprise, "participations__exhibition__citations"),
         )
 
 
@@ -377,7 +407,7 @@ class ForumQuerySet(PublishableQuerySet):
     def with_list_related(self):
         """Series and city (live with the forum), and the exhibition only if it is live."""
         return self.select_related("series", "city").prefetch_related(
-            live_prefetch(Forum, "exhibition")
+            live_prefetch(Forum, "exhibition"), citations_prefetch(Forum)
         )
 
     def with_detail_related(self):
@@ -444,3 +474,54 @@ class Forum(PublishableModel):
             raise ValidationError(
                 {"date": _("A forum held within an exhibition must fall on its dates.")}
             )
+
+
+# Citations: the sources each record cites (core.models.Citation).
+
+
+class ExhibitionSeriesCitation(Citation):
+    record = cited_record(ExhibitionSeries)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+
+class ExhibitionCitation(Citation):
+    record = cited_record(Exhibition)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+
+class SectorCitation(Citation):
+    record = cited_record(Sector)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+
+class EnterpriseCitation(Citation):
+    record = cited_record(Enterprise)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+
+class ForumSeriesCitation(Citation):
+    record = cited_record(ForumSeries)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+
+
+class ForumCitation(Citation):
+    record = cited_record(Forum)
+
+    class Meta(Citation.Meta):
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")

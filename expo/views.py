@@ -83,12 +83,14 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         exhibitions = models.Exhibition.objects.published().with_detail_related()
-        context["exhibition"] = with_sources(exhibitions).most_recent()
+        # Editors choose the featured exhibition (Exhibition.featured); else the latest.
+        context["exhibition"] = with_sources(exhibitions).featured_or_latest()
+        context["editions"] = models.Exhibition.objects.published().with_editions_related()
         context["mechanisms"] = CooperationMechanism.objects.published().with_list_related()
-        context["forums"] = models.Forum.objects.published().with_list_related()[:3]
+        context["forums"] = with_sources(models.Forum.objects.published().with_list_related())[:3]
         context["trade_figure"] = with_sources(TradeFigure.objects.published()).first()
         context["councils"] = Council.objects.published().with_list_related()[:3]
-        context["assessment"] = CooperationAssessment.objects.published().first()
+        context["assessment"] = with_sources(CooperationAssessment.objects.published()).first()
         return context
 
 

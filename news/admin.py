@@ -94,7 +94,7 @@ class ArticleAdmin(PublishableAdmin):
         "slug",
     ]
     prepopulated_fields = {"slug": [in_default_language("title")]}
-    autocomplete_fields = ["publisher", *models.SOURCE_RELATIONS]
+    autocomplete_fields = ["publisher", "source"]
     date_hierarchy = "published_on"
     inlines = [ReplyInline]
     form = ArticleForm

@@ -1,9 +1,10 @@
-"""Articles the site's facts come from, and readers' replies to them.
+"""Articles this site hosts, and readers' replies to them.
 
-An article links to the records it is the source of, so every figure and event
-can show "Source: <publisher>" with a link to the article. This app depends on
-``cooperation`` and ``expo``; they never import it and reach articles only
-through the reverse relation ``source_articles``.
+An article is one of the sources the site's facts come from: it is linked to its
+``core.models.Source`` (``Article.source``, reverse name ``hosted_document``, the
+hook ``core`` documents), and records cite that source like any other
+(``record.citations``). This app depends on ``cooperation`` and ``expo``; they never
+import it.
 
 Replies are moderated: a new reply is pending and stays hidden until a staff
 member approves it. Email and IP address are kept for moderation only.
@@ -19,41 +20,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.text import Truncator, capfirst
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from cooperation.models import (
-    CooperationAssessment,
-    CooperationMechanism,
-    CooperationYears,
-    Council,
-    InvestmentFund,
-    Region,
-    TradeFigure,
-)
 from core.models import (
     PUBLICATION_CONSTRAINTS,
     PublishableModel,
     PublishableQuerySet,
     SluggedModel,
-    live_prefetch,
+    Source,
 )
-from expo.models import Exhibition, Forum
+from core.provenance import records_citing
 
 from .markup import render_markdown
-
-# The relations an article uses to name the records it is the source of, in page order.
-SOURCE_RELATIONS = (
-    "exhibitions",
-    "forums",
-    "regions",
-    "mechanisms",
-    "councils",
-    "funds",
-    "trade_figures",
-    "assessments",
-    "years",
-)
 
 
 class Publisher(SluggedModel):
@@ -74,12 +53,11 @@ class Publisher(SluggedModel):
 
 class ArticleQuerySet(PublishableQuerySet):
     def with_list_related(self):
-        return self.select_related("publisher")
+        return self.select_related("publisher", "source")
 
     def with_detail_related(self):
         """The article, the live records it is the source of, and its approved replies only."""
         return self.with_list_related().prefetch_related(
-            *(live_prefetch(Article, name) for name in SOURCE_RELATIONS),
             models.Prefetch(
                 "replies", queryset=Reply.objects.approved(), to_attr="approved_replies"
             ),
@@ -104,44 +82,17 @@ class Article(PublishableModel):
             "Other HTML is removed when the page is shown."
         ),
     )
-    exhibitions = models.ManyToManyField(
-        Exhibition, blank=True, related_name="source_articles", verbose_name=_("exhibitions")
-    )
-    forums = models.ManyToManyField(
-        Forum, blank=True, related_name="source_articles", verbose_name=_("forums")
-    )
-    regions = models.ManyToManyField(
-        Region, blank=True, related_name="source_articles", verbose_name=_("regions")
-    )
-    mechanisms = models.ManyToManyField(
-        CooperationMechanism,
+    source = models.OneToOneField(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        related_name="source_articles",
-        verbose_name=_("cooperation mechanisms"),
-    )
-    councils = models.ManyToManyField(
-        Council, blank=True, related_name="source_articles", verbose_name=_("councils")
-    )
-    funds = models.ManyToManyField(
-        InvestmentFund,
-        blank=True,
-        related_name="source_articles",
-        verbose_name=_("investment funds"),
-    )
-    trade_figures = models.ManyToManyField(
-        TradeFigure, blank=True, related_name="source_articles", verbose_name=_("trade figures")
-    )
-    assessments = models.ManyToManyField(
-        CooperationAssessment,
-        blank=True,
-        related_name="source_articles",
-        verbose_name=_("assessments"),
-    )
-    years = models.ManyToManyField(
-        CooperationYears,
-        blank=True,
-        related_name="source_articles",
-        verbose_name=_("thematic years"),
+        related_name="hosted_document",
+        verbose_name=_("source record"),
+        help_text=_(
+            "The source that records cite for what this article states (kind: article on "
+            "this site)."
+        ),
     )
 
     objects = ArticleQuerySet.as_manager()
@@ -170,19 +121,13 @@ class Article(PublishableModel):
         return Truncator(" ".join(text.split())).words(words)
 
     def source_groups(self):
-        """``(heading, records)`` for each kind of record this article is the source of.
+        """``(heading, citations)`` for each kind of live record that cites this article.
 
-        Uses the prefetched relations of ``with_detail_related()``; empty kinds are left out.
+        One query per model that can cite sources, however many records cite it.
         """
-        groups = []
-        for name in SOURCE_RELATIONS:
-            records = list(getattr(self, name).all())
-            if records:
-                heading = capfirst(
-                    self._meta.get_field(name).related_model._meta.verbose_name_plural
-                )
-                groups.append((heading, records))
-        return groups
+        if self.source_id is None:
+            return []
+        return records_citing([self.source]).get(self.source_id, [])
 
 
 class ReplyStatus(models.TextChoices):

@@ -12,6 +12,5 @@ class ArticleTranslation(TranslationOptions):
 
 
 # Editorial history, registered after the translations (see cooperation/translation.py).
-# An article's links to the records it is the source of are recorded too.
 simple_history.register(models.Publisher, inherit=False)
-simple_history.register(models.Article, inherit=False, m2m_fields=list(models.SOURCE_RELATIONS))
+simple_history.register(models.Article, inherit=False)

@@ -5,7 +5,14 @@ from django.core.management import call_command
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 ARTICLE_FIXTURES = [
-    FIXTURES_DIR / name for name in ("geography.json", "cooperation.json", "expo.json", "news.json")
+    FIXTURES_DIR / name
+    for name in (
+        "sources.json",
+        "geography.json",
+        "cooperation.json",
+        "expo.json",
+        "news.json",
+    )
 ]
 
 

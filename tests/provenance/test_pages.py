@@ -1,0 +1,149 @@
+"""Done when: every public page, in every language, shows each figure and dated fact with
+a source that states it, and no source line names a source that does not.
+
+The pages are walked from the sitemap, with the article data and again with the extras.
+The facts looked for are the records' own values as the page writes them in its
+language (an exhibition's dates, a forum's date, enterprise counts, trade figures); the
+sources allowed for each are the records' citations (the fixtures' ground truth, checked
+against FACTS.md and the article in test_ground_truth.py).
+"""
+
+import pytest
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils import translation
+
+from cooperation.amounts import trade_amount
+from cooperation.models import TradeFigure
+from core.templatetags.dates import format_date_range
+from core.templatetags.sources import record_key
+from expo.models import Exhibition, Forum
+
+from .conftest import LANGUAGES, citations_by_key, sitemap_paths, soup
+
+
+def language_of(path):
+    return next(code for code in LANGUAGES if path.startswith(f"/{code}/"))
+
+
+def facts(language):
+    """``[(text as the page shows it, record, the facts it is)]`` for every live record."""
+    found = []
+    with translation.override(language):
+        for exhibition in Exhibition.objects.published().prefetch_related("participations"):
+            if exhibition.start_date or exhibition.end_date:
+                dates = format_date_range(exhibition.start_date, exhibition.end_date)
+                found.append((dates, exhibition, {"dates_and_city", "year"}))
+            for participation in exhibition.participations.all():
+                if participation.enterprises is not None and participation.enterprises >= 100:
+                    count = str(intcomma(participation.enterprises))
+                    found.append((count, exhibition, {"exhibitor_counts"}))
+        for forum in Forum.objects.published():
+            if forum.date:
+                date = format_date_range(forum.date, single=True)
+                found.append((date, forum, {"date_and_city", "year"}))
+        for figure in TradeFigure.objects.published():
+            found.append((str(trade_amount(figure)), figure, {"figure"}))
+    return found
+
+
+def supporting_lines(node, key, supports):
+    """The source lines about ``key``'s ``supports`` nearest to ``node``: in the smallest
+    element around it that has any (the figure's own line, its row, its card, else the
+    record page's list of sources)."""
+    for parent in node.parents:
+        lines = [
+            line
+            for line in [parent, *parent.select(f'[data-cited="{key}"]')]
+            if line.get("data-cited") == key
+            and (not line.get("data-supports") or set(line["data-supports"].split(",")) & supports)
+        ]
+        if lines:
+            return lines
+    return []
+
+
+# What is not a fact of a record: a source's own title and date, the hosted article's
+# text (it is the source), the Sources page's and an article's lists of the records
+# that cite them (each listed because it cites that source).
+NOT_FACTS = ".source-name, .editors-note, article .prose, .source-entries, .article-facts"
+
+
+def check_page(path, response, language_facts, citations):
+    problems = []
+    main = soup(response).find("main")
+    skipped = main.select(NOT_FACTS)
+    texts = {text for text, _record, _supports in language_facts}
+    longer_texts = {text: [t for t in texts if text in t and t != text] for text in texts}
+    for text, record, supports in language_facts:
+        key = record_key(record)
+        stating = {
+            source for (k, source), kinds in citations.items() if k == key and kinds & supports
+        }
+        for node in main.find_all(string=lambda s, text=text: s and text in s):
+            if any(node in part.descendants for part in skipped):
+                continue
+            if any(text in longer and longer in node for longer in longer_texts[text]):
+                continue  # "2019年6月15日" inside the range "2019年6月15日至19日"
+            lines = supporting_lines(node, key, supports)
+            shown = {
+                tag["data-source"]
+                for line in lines
+                for tag in line.select(".source-name[data-source]")
+            }
+            if not lines:
+                problems.append(f"{path}: {text!r} ({key}) has no source")
+            elif not shown & stating:
+                problems.append(f"{path}: {text!r} ({key}) shows no source that states it")
+    for line in main.select("[data-cited]"):
+        key = line["data-cited"]
+        wanted = {value for value in line.get("data-supports", "").split(",") if value}
+        for tag in line.select("[data-source]"):
+            if tag.find_parent(attrs={"data-cited": True}) is not line:
+                continue  # a nested line about another record, checked on its own
+            kinds = citations.get((key, tag["data-source"]))
+            if not kinds:
+                problems.append(f"{path}: {tag['data-source']} shown for {key}, not cited")
+            elif wanted and not kinds & wanted:
+                problems.append(f"{path}: {tag['data-source']} shown for {wanted} of {key}")
+    if main.select(".source--missing"):
+        problems.append(f"{path}: a fact says 'No source cited'")
+    return problems
+
+
+def walk(client):
+    citations = citations_by_key()
+    by_language = {language: facts(language) for language in LANGUAGES}
+    problems, checked = [], 0
+    for path in sitemap_paths(client):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        problems += check_page(path, response, by_language[language_of(path)], citations)
+        checked += 1
+    return checked, problems
+
+
+def test_every_fact_on_every_page_shows_a_source_that_states_it(client, article_data):
+    checked, problems = walk(client)
+    assert checked > 40  # every page in three languages
+    assert problems == []
+
+
+def test_with_the_extras_too(client, extras_data):
+    checked, problems = walk(client)
+    assert checked > 60
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_walk_catches_a_figure_shown_under_the_wrong_source(client, extras_data, language):
+    """The check itself: the customs figure shown under the article's name is caught."""
+    from cooperation.models import TradeFigureCitation
+    from core.models import Source
+
+    figure = TradeFigure.objects.get(slug="2018-customs")
+    rambler = Source.objects.get(slug="rambler-interregional-cooperation-accelerated-development")
+    citations = citations_by_key()
+    TradeFigureCitation.objects.filter(record=figure).update(source=rambler)
+    response = client.get(f"/{language}/trade/")
+    problems = check_page(f"/{language}/trade/", response, facts(language), citations)
+    assert any("2018-customs" in problem for problem in problems), problems
