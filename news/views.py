@@ -9,7 +9,6 @@ staff member approves it.
 import ipaddress
 import logging
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.validators import slug_re
 from django.http import Http404
@@ -17,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
+from core.net import client_ip
 from core.views import PublicDetailView, PublicListView
 
 from .forms import ReplyForm
@@ -34,21 +34,6 @@ REPLIES_UNAVAILABLE = _(
 TOO_MANY_REPLIES = _(
     "Too many replies from your address; please wait a minute and send your reply again."
 )
-
-
-def client_ip(request):
-    """The address the rate limit counts, kept with the reply for moderation.
-
-    ``REMOTE_ADDR`` unless settings name a request header set by a trusted proxy
-    (``RATELIMIT_IP_META_KEY``); None if it is not a valid address.
-    """
-    key = getattr(settings, "RATELIMIT_IP_META_KEY", None)
-    if not isinstance(key, str) or "." in key:
-        key = "REMOTE_ADDR"
-    try:
-        return str(ipaddress.ip_address(request.META.get(key, "").strip()))
-    except ValueError:
-        return None
 
 
 def rate_limit_key(group, request):

@@ -1,0 +1,119 @@
+"""The client's address behind proxies (core/net.py): the reply limit and the login
+lockout read it the same way, and a client cannot choose it."""
+
+import pytest
+from django.core.checks import Error, Warning
+from django.test import RequestFactory
+
+from core.checks import check_forwarded_for, check_shared_cache
+from core.net import client_ip
+
+
+def request_with(**meta):
+    request = RequestFactory().get("/")
+    request.META.update(meta)
+    return request
+
+
+def test_without_settings_the_address_the_server_saw_counts(settings):
+    request = request_with(REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert client_ip(request) == "203.0.113.7"
+
+
+def test_a_single_address_header_set_by_the_proxy(settings):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    request = request_with(REMOTE_ADDR="10.0.0.2", HTTP_X_REAL_IP="203.0.113.7")
+    assert client_ip(request) == "203.0.113.7"
+
+
+@pytest.mark.parametrize(
+    ("forwarded", "proxies", "expected"),
+    [
+        # One proxy appends the address it saw; what the client sent stays to the left.
+        ("203.0.113.7", 1, "203.0.113.7"),
+        ("1.2.3.4, 203.0.113.7", 1, "203.0.113.7"),
+        ("forged, 1.2.3.4,203.0.113.7", 1, "203.0.113.7"),
+        # Two proxies: the outer one added the client, the inner one the outer proxy.
+        ("1.2.3.4, 203.0.113.7, 10.0.0.5", 2, "203.0.113.7"),
+        ("2001:db8::1, 10.0.0.5", 2, "2001:db8::1"),
+        # Shorter than the proxies it must have passed: not trusted.
+        ("203.0.113.7", 2, None),
+        ("", 1, None),
+        ("not-an-address", 1, None),
+    ],
+)
+def test_forwarded_for_is_read_from_the_right(settings, forwarded, proxies, expected):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = request_with(REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
+
+
+def test_readers_behind_one_proxy_are_counted_apart(settings):
+    """Naive code took the first entry: every reader who sends one shares its bucket."""
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXY_COUNT = 1
+    first = request_with(HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    second = request_with(HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.8")
+    assert client_ip(first) != client_ip(second)
+
+
+def test_the_reply_limit_counts_the_same_address(settings):
+    from news.views import rate_limit_key
+
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = request_with(HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
+    assert rate_limit_key("replies", request) == "203.0.113.7"
+
+
+# System checks (manage.py check), production only
+
+
+def ids(messages):
+    return [message.id for message in messages]
+
+
+def test_no_shared_cache_in_production_is_a_warning(settings):
+    settings.DEBUG = False
+    settings.REDIS_URL = ""
+    messages = check_shared_cache(None)
+    assert ids(messages) == ["core.W001"]
+    assert isinstance(messages[0], Warning)
+    assert "REDIS_URL" in messages[0].msg
+
+
+def test_shared_cache_or_local_development_is_quiet(settings):
+    settings.DEBUG = False
+    settings.REDIS_URL = "redis://127.0.0.1:6379/1"
+    assert check_shared_cache(None) == []
+    settings.DEBUG = True
+    settings.REDIS_URL = ""
+    assert check_shared_cache(None) == []
+
+
+def test_forwarded_for_without_a_proxy_count_is_a_warning(settings):
+    settings.DEBUG = False
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXY_COUNT = None
+    assert ids(check_forwarded_for(None)) == ["core.W002"]
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert check_forwarded_for(None) == []
+    settings.TRUSTED_PROXY_COUNT = 0
+    messages = check_forwarded_for(None)
+    assert ids(messages) == ["core.E002"]
+    assert isinstance(messages[0], Error)
+
+
+def test_a_header_the_proxy_sets_alone_is_quiet(settings):
+    settings.DEBUG = False
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXY_COUNT = None
+    assert check_forwarded_for(None) == []
+
+
+def test_the_checks_are_registered():
+    from django.core import checks
+
+    registered = {check.__name__ for check in checks.registry.registry.get_checks()}
+    assert {"check_shared_cache", "check_forwarded_for"} <= registered
