@@ -280,8 +280,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # when any row is invalid. Importing needs the add and change permissions, exporting
 # the view permission (core/admin.py checks the same for each model).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
-# An exported cell starting with "=" (or +, -, @) is not run as a formula by a spreadsheet.
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Off: the library's own escaping only drops a leading "=" (so "==1" stays a formula)
+# and misses +, -, @, tab and CR; core.resources.FormulaSafeExport escapes all of them.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 IMPORT_EXPORT_SKIP_ADMIN_CONFIRM = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

@@ -34,7 +34,8 @@ INLINE_KEY = "rows:"
 
 
 def _digest(value):
-    return hashlib.sha256(repr(value).encode()).hexdigest()[:12]
+    # An empty text and no value read the same (a form saves one for the other).
+    return hashlib.sha256(repr(None if value == "" else value).encode()).hexdigest()[:12]
 
 
 def encode(state):

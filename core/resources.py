@@ -57,7 +57,31 @@ def refuse_nul_characters(dataset):
                 )
 
 
-class PublishableResource(resources.ModelResource):
+# A cell starting with one of these is read as a formula by a spreadsheet (OWASP "CSV
+# injection"): "=", "+", "-", "@", a tab or a carriage return.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class FormulaSafeExport:
+    """Export: a text cell that a spreadsheet would run as a formula gets a leading "'".
+
+    OWASP's advice for CSV, and it keeps the cell text in XLSX too (openpyxl would store
+    a string starting with "=" as a formula). Numbers stay numbers: "-5" in a number
+    column is a value, not an attack.
+    """
+
+    def export_field(self, field, instance, **kwargs):
+        value = super().export_field(field, instance, **kwargs)
+        if (
+            isinstance(value, str)
+            and value.startswith(FORMULA_PREFIXES)
+            and not isinstance(field.widget, widgets.NumberWidget)
+        ):
+            return f"'{value}"
+        return value
+
+
+class PublishableResource(FormulaSafeExport, resources.ModelResource):
     class Meta:
         import_id_fields = ("slug",)
         instance_loader_class = CachedInstanceLoader

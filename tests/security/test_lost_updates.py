@@ -1,0 +1,142 @@
+"""Finding 6: two staff editing one record never silently overwrite each other.
+
+Each test opens the same change form in two browsers (two clients, two users),
+saves in one, then saves the stale form in the other, exactly as the browsers post it.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+
+from cooperation.models import Region
+from core.models import EditorialStatus
+from expo.models import CountryParticipation, Exhibition
+from tests import factories as f
+
+from .conftest import browser_form
+
+DRAFT, PUBLISHED = EditorialStatus.DRAFT, EditorialStatus.PUBLISHED
+
+
+@pytest.fixture
+def staff(db, django_user_model):
+    """``staff("publisher", "ann")``: a logged-in client of a new user in that role."""
+
+    def _staff(role, username):
+        user = django_user_model.objects.create_user(username, password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=f"{role.capitalize()}s"))
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return _staff
+
+
+def _change(record):
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+
+
+def _open(client, url):
+    page = client.get(url)
+    assert page.status_code == 200
+    return browser_form(page)
+
+
+def test_the_second_save_does_not_revert_the_first(staff):
+    region = f.region(name="Heilongjiang", iso_code="")
+    ann, bob = staff("publisher", "ann"), staff("publisher", "bob")
+    url = _change(region)
+    ann_form, bob_form = _open(ann, url), _open(bob, url)
+
+    assert ann.post(url, {**ann_form, "name_en": "Heilongjiang Province"}).status_code == 302
+    stale = bob.post(url, {**bob_form, "iso_code": "CN-HL"})
+
+    assert stale.status_code == 200
+    page = stale.content.decode()
+    assert "ann saved this record at" in page
+    assert "Saved meanwhile as: Heilongjiang Province" in page  # next to the name field
+    region.refresh_from_db()
+    assert region.name_en == "Heilongjiang Province"  # Ann's change kept
+    assert region.iso_code == ""  # Bob's not saved yet, but still in his form:
+    assert browser_form(stale)["iso_code"] == "CN-HL"
+
+    # Bob has seen Ann's name; he takes it and saves again: now it goes through.
+    again = {**browser_form(stale), "name_en": "Heilongjiang Province"}
+    assert bob.post(url, again).status_code == 302
+    region.refresh_from_db()
+    assert (region.name_en, region.iso_code) == ("Heilongjiang Province", "CN-HL")
+    assert region.history.count() == 3  # created, Ann's save, Bob's save: nothing lost
+
+
+def test_a_stale_form_does_not_put_a_just_published_record_back_to_draft(staff):
+    region = f.region(name="Guangdong", status=DRAFT)
+    ann, bob = staff("publisher", "ann"), staff("publisher", "bob")
+    url = _change(region)
+    ann_form = _open(ann, url)
+    assert ann_form["status"] == DRAFT
+
+    bob.post(
+        reverse("admin:cooperation_region_changelist"),
+        {"action": "publish", "_selected_action": [region.pk]},
+    )
+    region.refresh_from_db()
+    assert region.status == PUBLISHED
+
+    stale = ann.post(url, {**ann_form, "name_en": "Guangdong Province"})
+    assert stale.status_code == 200
+    assert "bob saved this record" in stale.content.decode()
+    assert "Saved meanwhile as: Published" in stale.content.decode()
+    region.refresh_from_db()
+    assert region.status == PUBLISHED
+    assert region.name_en == "Guangdong"
+
+
+def test_a_change_outside_the_form_is_no_conflict(staff):
+    """An Editor's form has no publication fields: publishing meanwhile does not block it."""
+    region = f.region(name="Sakha", status=DRAFT)
+    editor, publisher = staff("editor", "ed"), staff("publisher", "pat")
+    url = _change(region)
+    editor_form = _open(editor, url)
+    publisher_form = _open(publisher, url)
+    assert publisher.post(url, {**publisher_form, "status": PUBLISHED}).status_code == 302
+
+    assert editor.post(url, {**editor_form, "name_en": "Sakha (Yakutia)"}).status_code == 302
+    region.refresh_from_db()
+    assert (region.name_en, region.status) == ("Sakha (Yakutia)", PUBLISHED)
+
+
+def test_a_stale_form_does_not_revert_inline_rows(staff):
+    exhibition = f.exhibition(name="6th China-Russia EXPO")
+    participation = f.participation(exhibition=exhibition, enterprises=1246)
+    ann, bob = staff("publisher", "ann"), staff("publisher", "bob")
+    url = _change(exhibition)
+    ann_form, bob_form = _open(ann, url), _open(bob, url)
+    row = next(k for k, v in ann_form.items() if k.endswith("-enterprises") and v == "1246")
+
+    assert ann.post(url, {**ann_form, row: "1247"}).status_code == 302
+    stale = bob.post(url, {**bob_form, "name_en": "The 6th China-Russia EXPO"})
+
+    assert stale.status_code == 200
+    assert "were changed too" in stale.content.decode()
+    participation.refresh_from_db()
+    assert participation.enterprises == 1247
+    assert Exhibition.objects.get(pk=exhibition.pk).name_en == "6th China-Russia EXPO"
+    assert CountryParticipation.objects.count() == 1
+
+
+def test_a_stale_revert_is_refused_too(staff):
+    region = f.region(name="Original")
+    first = region.history.first()
+    ann, bob = staff("publisher", "ann"), staff("publisher", "bob")
+    revert = reverse("admin:cooperation_region_simple_history", args=[region.pk, first.pk])
+    ann_form = _open(ann, revert)
+
+    bob_form = _open(bob, _change(region))
+    assert bob.post(_change(region), {**bob_form, "name_en": "Bob's name"}).status_code == 302
+
+    stale = ann.post(revert, ann_form)
+    assert stale.status_code == 200
+    assert "bob saved this record" in stale.content.decode()
+    assert Region.objects.get(pk=region.pk).name_en == "Bob's name"
