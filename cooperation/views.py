@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.text import capfirst
 
 from core import sections
+from core.exports import field, related, translated
 from core.views import PublicDetailView, PublicFilterView
 
 from . import models
@@ -32,6 +33,7 @@ def region_chain_crumbs(region):
 class CountryListView(PublicFilterView):
     model = models.Country
     filterset_class = CountryFilter
+    export_columns = [field("code"), *translated("name")]
     ordering = ["name", "code"]
 
 
@@ -45,6 +47,13 @@ class RegionListView(PublicFilterView):
     model = models.Region
     records = models.Region.objects.with_list_related
     filterset_class = RegionFilter
+    export_columns = [
+        *translated("name"),
+        related("country", attribute="code"),
+        field("kind"),
+        field("iso_code"),
+        related("parent"),
+    ]
     ordering = ["country__code", "name", "slug"]
 
 
@@ -80,6 +89,11 @@ class RegionDetailView(PublicDetailView):
 class CityListView(PublicFilterView):
     model = models.City
     filterset_class = CityFilter
+    export_columns = [
+        *translated("name"),
+        related("region"),
+        related("country", "region.country", "code"),
+    ]
     records = models.City.objects.with_list_related
     ordering = ["name", "slug"]
 
@@ -100,6 +114,11 @@ class CityDetailView(PublicDetailView):
 class MechanismListView(PublicFilterView):
     model = models.CooperationMechanism
     filterset_class = MechanismFilter
+    export_columns = [
+        *translated("name"),
+        related("chinese_region"),
+        related("russian_region"),
+    ]
     records = models.CooperationMechanism.objects.with_list_related
     ordering = ["name", "slug"]
 
@@ -113,6 +132,11 @@ class MechanismDetailView(PublicDetailView):
 class CouncilListView(PublicFilterView):
     model = models.Council
     filterset_class = CouncilFilter
+    export_columns = [
+        *translated("name"),
+        field("charter_status"),
+        field("membership_trend"),
+    ]
     records = models.Council.objects.with_list_related
     ordering = ["name", "slug"]
 
@@ -145,6 +169,14 @@ class FundDetailView(PublicDetailView):
 class TradeFigureListView(PublicFilterView):
     model = models.TradeFigure
     filterset_class = TradeFigureFilter
+    export_columns = [
+        field("year"),
+        field("qualifier"),
+        field("value"),
+        field("unit"),
+        field("is_record"),
+        *translated("note"),
+    ]
     ordering = ["-year", "slug"]
 
     records = models.TradeFigure.objects.with_sources
@@ -158,6 +190,11 @@ class TradeFigureDetailView(PublicDetailView):
 class AssessmentListView(PublicFilterView):
     model = models.CooperationAssessment
     filterset_class = AssessmentFilter
+    export_columns = [
+        *translated("title"),
+        *translated("attributed_to"),
+        *translated("statement"),
+    ]
     ordering = ["title", "slug"]
 
 

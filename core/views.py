@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from .exports import DataFormatsMixin, RecordFormatsMixin
 from .models import PublicVisibility, is_publishable, with_sources
 
 # How many related rows a detail page lists before linking to the filtered directory.
@@ -81,11 +82,11 @@ class ListBreadcrumbMixin:
         return [(capfirst(self.model._meta.verbose_name_plural), None)]
 
 
-class PublicListView(LiveListMixin, ListBreadcrumbMixin, PageMixin, ListView):
+class PublicListView(DataFormatsMixin, LiveListMixin, ListBreadcrumbMixin, PageMixin, ListView):
     paginate_by = 50
 
 
-class PublicFilterView(LiveListMixin, ListBreadcrumbMixin, PageMixin, FilterView):
+class PublicFilterView(DataFormatsMixin, LiveListMixin, ListBreadcrumbMixin, PageMixin, FilterView):
     """A list narrowed by a FilterSet from the query string.
 
     An invalid filter (an unknown choice, a year that is not a number) shows the
@@ -116,7 +117,7 @@ def publication_notice(record):
     return {"state": state, "record": record, "hidden_parents": hidden_parents}
 
 
-class PublicDetailView(PageMixin, DetailView):
+class PublicDetailView(RecordFormatsMixin, PageMixin, DetailView):
     """One record; a staff member who may view the model previews it in any state."""
 
     list_url_name = None

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from django.views.generic import TemplateView
 
+from core.views import home_crumb
+
 from .search import KINDS, KINDS_BY_KEY, MAX_QUERY_LENGTH, clean_query
 
 # Results of each kind on the overview; "all N" narrows the search to that kind.
@@ -35,7 +37,7 @@ class SearchView(TemplateView):
             query=query,
             max_length=MAX_QUERY_LENGTH,
             kind=kind,
-            breadcrumbs=[(_("Home"), reverse("expo:home")), (_("Search"), None)],
+            breadcrumbs=[home_crumb(), (_("Search"), None)],
             groups=[],
             total=0,
         )

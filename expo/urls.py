@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import calendars, views
 
 app_name = "expo"
 
 urlpatterns = [
     path("exhibitions/", views.ExhibitionListView.as_view(), name="exhibition-list"),
+    # Every exhibition and forum as iCalendar, to subscribe to: ?format=ics&year=2019
+    path("calendar/", calendars.EventCalendarView.as_view(), name="calendar"),
     path(
         "exhibitions/<slug:slug>/", views.ExhibitionDetailView.as_view(), name="exhibition-detail"
     ),

@@ -14,10 +14,18 @@ from cooperation.models import (
     Council,
     TradeFigure,
 )
+from core.exports import field, related, translated
 from core.models import live_prefetch, with_sources
 from core.views import RELATED_LIMIT, PublicDetailView, PublicFilterView
 
 from . import models
+from .calendars import (
+    exhibition_calendar,
+    exhibitions_calendar,
+    forum_calendar,
+    forums_calendar,
+)
+from .feeds import ExhibitionFeed, ForumFeed
 from .filters import EnterpriseFilter, ExhibitionFilter, ForumFilter
 
 
@@ -98,12 +106,26 @@ class ExhibitionListView(PublicFilterView):
     model = models.Exhibition
     records = models.Exhibition.objects.with_list_related
     filterset_class = ExhibitionFilter
+    export_columns = [
+        *translated("name"),
+        related("series"),
+        field("edition"),
+        field("start_date"),
+        field("end_date"),
+        related("city"),
+        related("country", "city.region.country", "code"),
+        *translated("venue"),
+        *translated("theme"),
+    ]
+    feed = ExhibitionFeed.respond
+    calendar = staticmethod(exhibitions_calendar)
     ordering = [*models.Exhibition._meta.ordering, "slug"]
 
 
 class ExhibitionDetailView(PublicDetailView):
     model = models.Exhibition
     records = models.Exhibition.objects.with_detail_related
+    calendar = staticmethod(exhibition_calendar)
     list_url_name = "expo:exhibition-list"
 
     def get_context_data(self, **kwargs):
@@ -127,6 +149,13 @@ class EnterpriseListView(PublicFilterView):
     model = models.Enterprise
     records = models.Enterprise.objects.with_list_related
     filterset_class = EnterpriseFilter
+    export_columns = [
+        *translated("name"),
+        related("country", attribute="code"),
+        related("region"),
+        related("sector"),
+        field("website"),
+    ]
     ordering = ["name", "slug"]
 
 
@@ -140,12 +169,23 @@ class ForumListView(PublicFilterView):
     model = models.Forum
     records = models.Forum.objects.with_list_related
     filterset_class = ForumFilter
+    export_columns = [
+        *translated("name"),
+        related("series"),
+        field("edition"),
+        field("date"),
+        related("city"),
+        related("exhibition"),
+    ]
+    feed = ForumFeed.respond
+    calendar = staticmethod(forums_calendar)
     ordering = [*models.Forum._meta.ordering, "slug"]
 
 
 class ForumDetailView(PublicDetailView):
     model = models.Forum
     records = models.Forum.objects.with_detail_related
+    calendar = staticmethod(forum_calendar)
     list_url_name = "expo:forum-list"
 
     def get_context_data(self, **kwargs):

@@ -17,8 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
 from core.net import client_ip
+from core.exports import field, related, translated
 from core.views import PublicDetailView, PublicListView
 
+from .feeds import ArticleFeed
 from .forms import ReplyForm
 from .models import Article, Publisher
 
@@ -55,6 +57,13 @@ class ArticleListView(PublicListView):
 
     model = Article
     records = Article.objects.with_list_related
+    export_columns = [
+        *translated("title"),
+        related("publisher"),
+        field("published_on"),
+        field("original_url"),
+    ]
+    feed = ArticleFeed.respond
     paginate_by = 25
 
     def get_queryset(self):
