@@ -280,6 +280,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # when any row is invalid. Importing needs the add and change permissions, exporting
 # the view permission (core/admin.py checks the same for each model).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# Import limits, stated on the import page and checked before a file is parsed
+# (core/importing.py). A 20,000-row file imports within the request (bench/).
+IMPORT_MAX_FILE_SIZE = 10 * 1024 * 1024
+IMPORT_MAX_ROWS = 20_000
+IMPORT_MAX_CELLS = 400_000
+IMPORT_MAX_XLSX_EXPANDED_SIZE = 60 * 1024 * 1024
+# Uploads above this size are streamed to a temporary file, never held in memory; the
+# import form then refuses a file over IMPORT_MAX_FILE_SIZE before reading it.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Off: the library's own escaping only drops a leading "=" (so "==1" stays a formula)
 # and misses +, -, @, tab and CR; core.resources.FormulaSafeExport escapes all of them.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False

@@ -26,14 +26,14 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
-from import_export.formats import base_formats
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_locking import FINGERPRINT_FIELD, FingerprintForm
 from .admin_sources import CitationStatusMixin
 from .admin_sources import register as register_sources
-from .admin_locking import FINGERPRINT_FIELD, FingerprintForm
 from .admin_translation import TranslationStatusMixin
+from .importing import LimitedImportMixin
 from .models import PUBLICATION_FIELDS, EditorialStatus, PublicVisibility, can_publish
 
 
@@ -433,7 +433,7 @@ class PublishableAdmin(CitationStatusMixin, TranslatedHistoryAdmin):
         return count
 
 
-class ImportExportAdmin(ImportExportMixin):
+class ImportExportAdmin(LimitedImportMixin, ImportExportMixin):
     """Bulk import and export (CSV, XLSX) with this project's rules.
 
     Import needs the add and change permissions; export the view permission, and it
@@ -441,8 +441,6 @@ class ImportExportAdmin(ImportExportMixin):
     is all-or-nothing: a preview lists every invalid row by number, and the final
     step rolls everything back if any row fails.
     """
-
-    formats = [base_formats.CSV, base_formats.XLSX]
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)
@@ -471,7 +469,7 @@ class ImportExportAdmin(ImportExportMixin):
             if name not in hidden
             and _root(getattr(resource.fields.get(name), "attribute", None) or name) not in hidden
         ]
-
-register_sources(admin.site, HistoryAdmin)
         return resource.export(queryset=queryset, export_fields=allowed, **kwargs)
 
+
+register_sources(admin.site, HistoryAdmin)

@@ -5,7 +5,7 @@ from core.admin import HistoryAdmin, ImportExportAdmin, PublishableAdmin
 from core.localized import in_default_language, localized
 
 from . import models
-from .resources import EnterpriseResource
+from .resources import EnterpriseParticipationResource, EnterpriseResource
 
 
 @admin.register(models.ExhibitionSeries)
@@ -95,7 +95,8 @@ class EnterpriseAdmin(ImportExportAdmin, PublishableAdmin):
 
 
 @admin.register(models.EnterpriseParticipation)
-class EnterpriseParticipationAdmin(HistoryAdmin):
+class EnterpriseParticipationAdmin(ImportExportAdmin, HistoryAdmin):
+    resource_classes = [EnterpriseParticipationResource]
     list_display = ["enterprise", "exhibition", "stand"]
     list_filter = ["exhibition"]
     list_select_related = ["enterprise", "exhibition"]

@@ -1,0 +1,117 @@
+"""Saving many records at once, each with its history version (used by bulk import).
+
+Django's ``bulk_create`` and ``bulk_update`` compile every value of every row into
+SQL (``bulk_update`` even one ``CASE WHEN`` per field and row); for an import of
+thousands of rows that compilation, not the database, is most of the time. Here each
+table gets one prepared statement run for all rows (``executemany``), and the history
+rows are django-simple-history's own historical model, filled as its
+``bulk_history_create`` fills them (same fields, user, date and type), written the
+same way. Nothing else writes these tables differently: ``save()`` signals are not
+sent, exactly as with ``bulk_create``.
+"""
+
+from django.db import connections, router, transaction
+from django.utils import timezone
+from simple_history.utils import get_history_manager_for_model
+
+CREATED, CHANGED = "+", "~"
+
+
+def _insert_sql(connection, model, fields):
+    quote = connection.ops.quote_name
+    return "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(field.column) for field in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+
+
+def _insertable_fields(model):
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if not (field.primary_key and field.db_returning)
+    ]
+
+
+def create_with_history(objs, key, user=None):
+    """Insert ``objs`` (new records of one model), set their primary keys, record history.
+
+    ``key`` names a unique field (the slug): the new rows' keys are read back by it in
+    one query, as an ``INSERT`` run for many rows returns none.
+    """
+    if not objs:
+        return
+    model = type(objs[0])
+    connection = connections[router.db_for_write(model)]
+    fields = _insertable_fields(model)
+    rows = [
+        [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
+        for obj in objs
+    ]
+    with transaction.atomic(using=connection.alias, savepoint=False):
+        with connection.cursor() as cursor:
+            cursor.executemany(_insert_sql(connection, model, fields), rows)
+        by_key = {getattr(obj, key): obj for obj in objs}
+        pk = model._meta.pk.attname
+        found = model._base_manager.using(connection.alias).filter(**{f"{key}__in": list(by_key)})
+        for record_key, record_pk in found.values_list(key, pk):
+            obj = by_key[record_key]
+            setattr(obj, pk, record_pk)
+            obj._state.adding = False
+            obj._state.db = connection.alias
+        record_history(objs, CREATED, user, connection)
+
+
+def update_with_history(objs, field_names, user=None):
+    """Save ``field_names`` of ``objs`` (records that exist) and record their history."""
+    if not objs:
+        return
+    model = type(objs[0])
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    fields = [model._meta.get_field(name) for name in field_names]
+    pk = model._meta.pk
+    sql = "UPDATE {} SET {} WHERE {} = %s".format(
+        quote(model._meta.db_table),
+        ", ".join(f"{quote(field.column)} = %s" for field in fields),
+        quote(pk.column),
+    )
+    rows = [
+        [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields]
+        + [pk.get_db_prep_save(obj.pk, connection)]
+        for obj in objs
+    ]
+    with transaction.atomic(using=connection.alias, savepoint=False):
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, rows)
+        record_history(objs, CHANGED, user, connection)
+
+
+def record_history(objs, history_type, user, connection):
+    """One history version of each of ``objs``, as simple-history's bulk_history_create."""
+    history_model = get_history_manager_for_model(type(objs[0])).model
+    tracked = {field.attname for field in history_model.tracked_fields}
+    now = timezone.now()
+    fields = _insertable_fields(history_model)
+    rows = []
+    for obj in objs:
+        meta = {
+            "history_date": getattr(obj, "_history_date", now),
+            "history_type": history_type,
+            "history_change_reason": getattr(obj, "_change_reason", None),
+            "history_user_id": getattr(getattr(obj, "_history_user", user), "pk", None),
+        }
+        rows.append(
+            [
+                field.get_db_prep_save(
+                    getattr(obj, field.attname)
+                    if field.attname in tracked
+                    else meta[field.attname],
+                    connection,
+                )
+                for field in fields
+            ]
+        )
+    with connection.cursor() as cursor:
+        cursor.executemany(_insert_sql(connection, history_model, fields), rows)
