@@ -8,7 +8,7 @@ FIXTURES := fixtures/sources.json fixtures/geography.json fixtures/cooperation.j
 # Optional, checked facts beyond the article (each record names its source).
 EXTRA_FIXTURES := fixtures/extra_expo_history.json fixtures/extra_trade_statistics.json
 
-.PHONY: run test lint fmt install install-dev migrate data fixtures fixtures-extra superuser check bench clean
+.PHONY: run test lint fmt install install-dev migrate data fixtures fixtures-extra superuser check bench bench-pages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -70,6 +70,13 @@ check: install-dev
 # Imports 10,000 enterprises from CSV in a throwaway database; prints rows per second.
 bench: install-dev
 	$(BIN)/python bench/import_enterprises.py
+
+# Pages per second against a minimal Django view (bench/pages.py): 100 and 100,000
+# enterprises, SQLite and PostgreSQL, cache off and on. Needs wrk (apt-get install wrk)
+# and a PostgreSQL server (BENCH_ARGS="--databases sqlite" for SQLite alone).
+bench-pages: install-dev
+	$(BIN)/python -m pip install --quiet 'gunicorn>=22'
+	$(BIN)/python bench/pages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache

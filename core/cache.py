@@ -39,7 +39,7 @@ from django.core.cache import caches
 from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import cc_delim_re, has_vary_header, set_response_etag
+from django.utils.cache import cc_delim_re, set_response_etag
 from django.utils.translation import get_language_from_path, get_language_from_request
 
 from .models import EditorialStatus, PublishableModel
@@ -172,7 +172,10 @@ def _cacheable_request(request):
 def _storable(request, response):
     if request.method != "GET" or response.status_code != 200 or response.streaming:
         return False
-    if response.cookies or has_vary_header(response, "Cookie"):
+    # Any cookie set (session, CSRF, messages, language) means the page is someone's own.
+    # "Vary: Cookie" alone is not a reason: it follows any look at the (here empty)
+    # session, such as checking whether the visitor is staff.
+    if response.cookies:
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import City, Country, Region
+from core.indexes import schedule_indexes, sorted_by_language
 from core.models import (
     PUBLICATION_CONSTRAINTS,
     PublishableModel,
@@ -328,6 +329,12 @@ class Enterprise(PublishableModel):
         verbose_name_plural = _("enterprises")
         permissions = [("publish_enterprise", "Can publish and unpublish enterprises")]
         constraints = PUBLICATION_CONSTRAINTS
+        # The directory, region and exhibition pages list enterprises by name in the
+        # reader's language; name search has trigram indexes on PostgreSQL (migration 0005).
+        indexes = [
+            *sorted_by_language("enterprise", "name", "slug"),
+            *schedule_indexes("enterprise"),
+        ]
 
     def __str__(self):
         return self.name

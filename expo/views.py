@@ -16,6 +16,7 @@ from cooperation.models import (
 )
 from core.exports import field, related, translated
 from core.models import live_prefetch, with_sources
+from core.pagination import BoundedPaginator
 from core.views import RELATED_LIMIT, PublicDetailView, PublicFilterView
 
 from . import models
@@ -149,6 +150,8 @@ class EnterpriseListView(PublicFilterView):
     model = models.Enterprise
     records = models.Enterprise.objects.with_list_related
     filterset_class = EnterpriseFilter
+    # Counts at most 100 pages' worth of enterprises, not the whole table.
+    paginator_class = BoundedPaginator
     export_columns = [
         *translated("name"),
         related("country", attribute="code"),

@@ -31,11 +31,13 @@ def names(response):
     return set(re.findall(r"Works \w+", response.content.decode()))
 
 
-def test_a_second_anonymous_visit_needs_no_query(client, django_assert_num_queries):
-    f.enterprise(name="Works Alpha")
-    first = client.get(LIST)
+@pytest.mark.parametrize("page", ["list", "detail"])
+def test_a_second_anonymous_visit_needs_no_query(client, django_assert_num_queries, page):
+    enterprise = f.enterprise(name="Works Alpha")
+    url = LIST if page == "list" else enterprise.get_absolute_url()
+    first = client.get(url)
     with django_assert_num_queries(0):
-        second = client.get(LIST)
+        second = client.get(url)
     assert second.status_code == 200
     assert second.content == first.content
     assert names(second) == {"Works Alpha"}

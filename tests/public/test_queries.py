@@ -246,7 +246,8 @@ PAGES = {
     exhibition_list_filtered: 6,
     exhibition_detail: 9,
     enterprise_list: 8,
-    enterprise_list_filtered: 10,
+    # +1: the regions whose name matches, as a list (see EnterpriseFilter.filter_name).
+    enterprise_list_filtered: 11,
     enterprise_list_by_region: 10,
     enterprise_detail: 4,
     forum_list: 4,

@@ -18,7 +18,7 @@ import itertools
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from cooperation.models import Region
 from core.models import EditorialStatus
@@ -123,6 +123,16 @@ SECTORS = [
 ]
 
 
+def analyze():
+    """Refresh the planner's statistics: 100,000 new rows would otherwise look like none."""
+    tables = [m._meta.db_table for m in (Enterprise, EnterpriseParticipation, Sector)]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {', '.join(tables)}")
+        elif connection.vendor == "sqlite":
+            cursor.execute("ANALYZE")
+
+
 def synthetic(model):
     return model.objects.filter(slug__startswith=PREFIX)
 
@@ -142,6 +152,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         if remove:
             counts = self.remove()
+            analyze()
             self.stdout.write(
                 f"Removed {counts[0]} enterprises, {counts[1]} participations and "
                 f"{counts[2]} sectors in {time.monotonic() - started:.1f} s."
@@ -168,6 +179,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             self.create(enterprises, participations, sectors, regions, exhibitions)
+        analyze()
         self.stdout.write(
             f"Created {enterprises} enterprises, {participations} participations and "
             f"{sectors} sectors in {time.monotonic() - started:.1f} s."
