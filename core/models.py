@@ -269,14 +269,14 @@ def live_choices(model, *select_related):
 # which of the record's facts the source states. A source is either a document this
 # site hosts (an article of the ``news`` app, which links it to its Source with the
 # one-to-one ``related_name="hosted_document"``, the one hook this module names), an
-# external report, or an editors' note: a value no source states that the editors
+# external report, or an editors’ note: a value no source states that the editors
 # add and show as theirs, never under a source's name.
 
 
 class SourceKind(models.TextChoices):
     HOSTED = "hosted", _("Article on this site")
     REPORT = "report", _("Report")
-    EDITORS_NOTE = "editors_note", _("Editors' note")
+    EDITORS_NOTE = "editors_note", _("Editors’ note")
 
 
 class SourceQuerySet(SlugQuerySet):
@@ -286,7 +286,7 @@ class SourceQuerySet(SlugQuerySet):
 
 
 class Source(SluggedModel):
-    """Where facts come from: a report (or the article this site hosts), or an editors' note."""
+    """Where facts come from: a report (or the article this site hosts), or an editors’ note."""
 
     kind = models.CharField(
         _("kind"), max_length=20, choices=SourceKind.choices, default=SourceKind.REPORT
@@ -295,14 +295,14 @@ class Source(SluggedModel):
         _("publisher"),
         max_length=200,
         blank=True,
-        help_text=_("E.g. Xinhua. Empty for an editors' note."),
+        help_text=_("E.g. Xinhua. Empty for an editors’ note."),
     )
     title = models.CharField(
         _("title"),
         max_length=500,
         blank=True,
         help_text=_(
-            "In the source's own language; empty if not known. For an editors' note, the "
+            "In the source's own language; empty if not known. For an editors’ note, the "
             "note itself."
         ),
     )
@@ -341,7 +341,7 @@ class Source(SluggedModel):
 
     def __str__(self):
         if self.kind == SourceKind.EDITORS_NOTE:
-            return _("Editors' note: %(note)s") % {"note": self.title}
+            return _("Editors’ note: %(note)s") % {"note": self.title}
         parts = [self.publisher]
         if self.title:
             parts.append(f"“{self.title}”")
@@ -432,7 +432,7 @@ class CitationQuerySet(models.QuerySet):
 
 
 # Sources in the order a reader checks them: the hosted article, reports by date, then
-# the editors' notes.
+# the editors’ notes.
 CITATION_ORDER = (
     models.Case(
         models.When(source__kind=SourceKind.HOSTED, then=0),

@@ -9,7 +9,7 @@ import datetime
 import itertools
 
 from cooperation import models as coop
-from core.models import EditorialStatus
+from core.models import EditorialStatus, Source
 from expo import models as expo
 from news import models as news
 
@@ -221,6 +221,28 @@ def article(**kw):
     kw.setdefault("slug", f"article-{n}")
     kw.setdefault("body", "A report.")
     return news.Article.objects.create(**kw)
+
+
+def source(**kw):
+    """A report (core.Source); ``kind="hosted"`` with ``article()`` for an article's own."""
+    n = _n()
+    kw.setdefault("publisher", f"Publisher {n}")
+    kw.setdefault("slug", f"source-{n}")
+    return Source.objects.create(**kw)
+
+
+def cite(record, source_record=None, supports="general"):
+    """``record`` cites ``source_record`` (a new report if None) for ``supports``."""
+    source_record = source_record or source()
+    return record.citations.create(source=source_record, supports=supports)
+
+
+def hosted_article(**kw):
+    """An article with its own Source, which records can cite."""
+    made = article(**kw)
+    made.source = source(kind="hosted", publisher=made.publisher.name, title=made.title)
+    made.save(update_fields=["source"])
+    return made
 
 
 def reply(**kw):

@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
                         choices=[
                             ("hosted", "Article on this site"),
                             ("report", "Report"),
-                            ("editors_note", "Editors' note"),
+                            ("editors_note", "Editors’ note"),
                         ],
                         default="report",
                         max_length=20,
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                     "publisher",
                     models.CharField(
                         blank=True,
-                        help_text="E.g. Xinhua. Empty for an editors' note.",
+                        help_text="E.g. Xinhua. Empty for an editors’ note.",
                         max_length=200,
                         verbose_name="publisher",
                     ),
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
                     "title",
                     models.CharField(
                         blank=True,
-                        help_text="In the source's own language; empty if not known. For an editors' note, the note itself.",
+                        help_text="In the source's own language; empty if not known. For an editors’ note, the note itself.",
                         max_length=500,
                         verbose_name="title",
                     ),
@@ -123,7 +123,7 @@ class Migration(migrations.Migration):
                         choices=[
                             ("hosted", "Article on this site"),
                             ("report", "Report"),
-                            ("editors_note", "Editors' note"),
+                            ("editors_note", "Editors’ note"),
                         ],
                         default="report",
                         max_length=20,
@@ -134,7 +134,7 @@ class Migration(migrations.Migration):
                     "publisher",
                     models.CharField(
                         blank=True,
-                        help_text="E.g. Xinhua. Empty for an editors' note.",
+                        help_text="E.g. Xinhua. Empty for an editors’ note.",
                         max_length=200,
                         verbose_name="publisher",
                     ),
@@ -143,7 +143,7 @@ class Migration(migrations.Migration):
                     "title",
                     models.CharField(
                         blank=True,
-                        help_text="In the source's own language; empty if not known. For an editors' note, the note itself.",
+                        help_text="In the source's own language; empty if not known. For an editors’ note, the note itself.",
                         max_length=500,
                         verbose_name="title",
                     ),

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import IntegrityError
 
 from cooperation.models import Region
+from core.models import Source
 from expo.models import Exhibition
 from tests.conftest import ARTICLE_FIXTURES
 
@@ -29,9 +30,9 @@ def test_fixtures_carry_no_primary_keys(path):
 
 
 def _dump():
-    """Every row of the content apps, values and many-to-many links included."""
+    """Every row of the content apps, values, links, sources and citations included."""
     out = io.StringIO()
-    call_command("dumpdata", "cooperation", "expo", "news", stdout=out)
+    call_command("dumpdata", "core.source", "cooperation", "expo", "news", stdout=out)
     return json.loads(out.getvalue())
 
 
@@ -55,6 +56,7 @@ def test_a_fixture_with_one_bad_row_loads_nothing(db, tmp_path):
 
     assert Region.objects.count() == 0
     assert Exhibition.objects.count() == 0
+    assert not Source.objects.exists()
 
 
 def test_first_run_loads_the_article_data_and_later_runs_keep_staff_edits(db, capsys):

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cooperation.models import TradeFigure
+from cooperation.models import Region, TradeFigure
 from expo.models import Exhibition
 from news.models import ReplyStatus
 from tests import factories as f
@@ -39,8 +39,12 @@ def test_article_page_lists_the_records_it_is_the_source_of(client, source_artic
     assert f'<a href="{figure.get_absolute_url()}">{figure}</a>' in content
     for heading in ["Exhibitions", "Forums", "Regions", "Cooperation mechanisms", "Councils"]:
         assert f"<h3>{heading}</h3>" in content
-    for region in source_article.regions.all():
+    for region in Region.objects.filter(citations__source=source_article.source).distinct():
         assert f'<a href="{region.get_absolute_url()}">{region}</a>' in content
+    # What it states for each: the year of the EXPO is not among them (the article has none).
+    expo_line = content[content.index(f'<a href="{expo.get_absolute_url()}">') :]
+    expo_line = expo_line[: expo_line.index("</li>")]
+    assert "dates and city" in expo_line and "year" not in expo_line
 
 
 def test_an_article_with_no_linked_records_has_no_sources_section(client, db):
@@ -50,13 +54,12 @@ def test_an_article_with_no_linked_records_has_no_sources_section(client, db):
 
 
 def test_sources_partial_names_the_publisher_and_links_the_article(source_article):
-    figure = TradeFigure.objects.prefetch_related("source_articles__publisher").get(
-        slug="2018-rambler"
-    )
+    figure = TradeFigure.objects.with_sources().get(slug="2018-rambler")
     html = render_to_string("includes/sources.html", {"record": figure})
-    assert "Source:" in html
+    assert "Sources" in html
     assert f'<a href="{source_article.get_absolute_url()}"' in html
     assert ">Rambler</a>" in html
+    assert "states: figure" in html
 
 
 def test_sources_partial_is_empty_for_a_record_without_sources(db):
@@ -66,10 +69,11 @@ def test_sources_partial_is_empty_for_a_record_without_sources(db):
 def test_sources_partial_lists_two_sources(db):
     figure = f.trade_figure()
     for name in ["Rambler", "Xinhua"]:
-        f.article(publisher=f.publisher(name=name)).trade_figures.add(figure)
-    html = render_to_string("includes/sources.html", {"record": figure})
+        f.cite(figure, f.source(publisher=name), "figure")
+    figure = TradeFigure.objects.with_sources().get(pk=figure.pk)
+    html = render_to_string("includes/source_cell.html", {"record": figure, "supports": "figure"})
     assert "Sources:" in html
-    assert ">Rambler</a>, <a" in html or ">Xinhua</a>, <a" in html
+    assert ">Rambler</a>" in html and ">Xinhua</a>" in html
 
 
 def test_article_list_links_each_article_and_filters_by_publisher(client, db):
@@ -108,4 +112,6 @@ def test_article_detail_query_count_does_not_grow_with_replies(client, source_ar
     content = client.get(url).content.decode()
     assert "30 replies" in content
     assert _queries(client, url) == one
-    assert one <= 11  # the article with its publisher, nine kinds of records, the replies
+    # The article with its publisher and source, one query per kind of citing record, the
+    # replies: a fixed number, however many replies or citing records.
+    assert one <= 22

@@ -1,4 +1,5 @@
-"""Figures and events show where they come from, linking to the source article."""
+"""Figures and events show where they come from: record pages list their citations, each
+linking to the hosted article or naming the report, and figures show their own source."""
 
 import pytest
 from django.urls import reverse
@@ -11,30 +12,32 @@ from cooperation.models import (
     InvestmentFund,
     Region,
     TradeFigure,
+    TradeFigureCitation,
 )
+from core.models import Source
 from expo.models import Exhibition, Forum
 from news.models import Article
 
 pytestmark = pytest.mark.usefixtures("article_data")
 
 
-def _source_link(html, article):
+def _article_link(html, article):
     return f'<a href="{article.get_absolute_url()}"' in html and "Rambler</a>" in html
 
 
 @pytest.mark.parametrize(
-    "record",
+    ("record", "also_cited"),
     [
-        lambda: Exhibition.objects.get(edition=6),
-        lambda: Forum.objects.get(edition=2),
-        lambda: Region.objects.get(slug="heilongjiang"),
-        lambda: Region.objects.get(slug="sakha"),
-        lambda: CooperationMechanism.objects.get(slug="yangtze-volga"),
-        lambda: Council.objects.get(),
-        lambda: InvestmentFund.objects.get(),
-        lambda: TradeFigure.objects.get(year=2018),
-        lambda: CooperationAssessment.objects.get(),
-        lambda: CooperationYears.objects.get(),
+        (lambda: Exhibition.objects.get(edition=6), "China News Service"),
+        (lambda: Forum.objects.get(edition=2), "Global Times"),
+        (lambda: Region.objects.get(slug="heilongjiang"), "Debian iso-codes"),
+        (lambda: Region.objects.get(slug="sakha"), "President of the Russian Federation"),
+        (lambda: CooperationMechanism.objects.get(slug="yangtze-volga"), "pfo.gov.ru"),
+        (lambda: Council.objects.get(), "Sputnik"),
+        (lambda: InvestmentFund.objects.get(), "Sputnik"),
+        (lambda: TradeFigure.objects.get(year=2018), None),
+        (lambda: CooperationAssessment.objects.get(), None),
+        (lambda: CooperationYears.objects.get(), "Xinhua"),
     ],
     ids=[
         "exhibition",
@@ -49,31 +52,45 @@ def _source_link(html, article):
         "years",
     ],
 )
-def test_record_page_names_its_source(client, record):
+def test_record_page_lists_its_sources(client, record, also_cited):
     html = client.get(record().get_absolute_url()).content.decode()
-    assert "Source:" in html
-    assert _source_link(html, Article.objects.get())
+    assert 'id="sources-heading"' in html
+    assert _article_link(html, Article.objects.get())
+    if also_cited:
+        assert also_cited in html
+
+
+def test_the_year_is_credited_to_the_report_that_states_it_not_to_the_article(client):
+    """The article gives 15-19 June without a year; China News Service gives 2019."""
+    html = client.get(Exhibition.objects.get(edition=6).get_absolute_url()).content.decode()
+    sources = html[html.index('id="sources-heading"') :]
+    rambler = sources[sources.index("Rambler</a>") :]
+    rambler = rambler[: rambler.index("</li>")]
+    assert "year" not in rambler.split("states:")[1]
+    cns = sources[sources.index("China News Service</a>") :]
+    assert "year" in cns[: cns.index("</li>")]
 
 
 def test_home_page_figures_name_their_source(client):
     html = client.get(reverse("home")).content.decode()
-    assert html.count("Source:") == 2  # the exhibition's figures and the trade figure
-    assert _source_link(html, Article.objects.get())
+    assert html.count('class="source"') >= 4  # dates, counts, guests, trade (and more)
+    assert _article_link(html, Article.objects.get())
 
 
-def test_a_record_without_a_source_shows_none(client):
-    city = Region.objects.get(slug="heilongjiang").administrative_centre
-    assert "Source:" not in client.get(city.get_absolute_url()).content.decode()
+def test_a_record_without_a_citation_shows_no_sources_section(client):
+    region = Region.objects.get(slug="guangdong")
+    region.citations.all().delete()
+    assert 'id="sources-heading"' not in client.get(region.get_absolute_url()).content.decode()
 
 
-def test_trade_list_links_each_figure_to_its_source(client):
+def test_trade_list_names_each_figures_own_source(client):
     customs = TradeFigure.objects.create(
-        slug="2018-customs",
-        year=2018,
-        value="107.06",
-        source="General Administration of Customs of China",
-        status="published",
+        slug="2018-customs", year=2018, value="107.06", status="published"
     )
+    source = Source.objects.create(
+        slug="customs", publisher="General Administration of Customs of China"
+    )
+    TradeFigureCitation.objects.create(record=customs, source=source, supports="figure")
     html = client.get(reverse("cooperation:tradefigure-list")).content.decode()
-    assert _source_link(html, Article.objects.get())  # the article's own figure
-    assert customs.source in html  # a figure with no source article names its source
+    assert _article_link(html, Article.objects.get())  # the article's own figure
+    assert "General Administration of Customs of China</a>" in html
