@@ -8,7 +8,7 @@ FIXTURES := fixtures/sources.json fixtures/geography.json fixtures/cooperation.j
 # Optional, checked facts beyond the article (each record names its source).
 EXTRA_FIXTURES := fixtures/extra_expo_history.json fixtures/extra_trade_statistics.json
 
-.PHONY: run test lint fmt install install-dev migrate data fixtures fixtures-extra superuser check bench bench-pages clean
+.PHONY: run serve load test lint fmt install install-dev install-prod migrate data fixtures fixtures-extra superuser check bench bench-pages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -25,8 +25,23 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@ $(VENV)/.installed
 
+$(VENV)/.installed-prod: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[prod]'
+	@touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+install-prod: $(VENV)/.installed-prod
+
+# The production stack locally (gunicorn, DEBUG off, hashed static files); README
+# "Running in production" lists the environment (DATABASE_URL, REDIS_URL, SECRET_KEY).
+serve: install-prod
+	HOST=$(HOST) PORT=$(PORT) FIXTURES="$(FIXTURES)" deploy/serve.sh
+
+# 50 readers for 60 s against its own `make serve` (own database, own server, stopped
+# after); prints requests/s and p50/p95, fails on any failed request.
+load: install-dev install-prod
+	$(BIN)/python bench/load.py --users $(or $(LOAD_USERS),50) --seconds $(or $(LOAD_SECONDS),60)
 
 migrate: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput

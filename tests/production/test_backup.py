@@ -4,6 +4,7 @@ included, in an empty database; loading fixtures invents no history."""
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -53,12 +54,21 @@ def postgres_tables(cursor):
     return [name for (name,) in cursor.fetchall()]
 
 
+def as_text(value):
+    """A value as text; a moment in time in UTC, whatever zone the connection reads in."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).isoformat()
+    return repr(value)
+
+
 def every_row(cursor, tables):
     """{table: sorted rows} for every table, compared as text (dates, decimals, bytes)."""
     contents = {}
     for table in tables:
         cursor.execute(f'SELECT * FROM "{table}"')
-        contents[table] = sorted(repr(row) for row in cursor.fetchall())
+        contents[table] = sorted(
+            "|".join(as_text(value) for value in row) for row in cursor.fetchall()
+        )
     return contents
 
 
