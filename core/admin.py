@@ -121,7 +121,8 @@ class SafeAdminMixin:
             (name, {**options, "fields": self._visible(request, options["fields"])})
             for name, options in super().get_fieldsets(request, obj)
         ]
-        if obj is not None and self.has_change_permission(request, obj) and fieldsets:
+        locks = issubclass(self.form, FingerprintForm)  # an admin's own form may not be one
+        if locks and obj is not None and self.has_change_permission(request, obj) and fieldsets:
             name, options = fieldsets[0]
             fieldsets[0] = (name, {**options, "fields": [*options["fields"], FINGERPRINT_FIELD]})
         return fieldsets
