@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -74,30 +75,25 @@ def path_of(absolute):
     return absolute.removeprefix("http://testserver")
 
 
-@pytest.mark.parametrize(("name", "filters"), LISTS)
-def test_csv_and_json_hold_the_same_records_as_the_page(client, data, name, filters):
-    paths, page = html_records(client, name, filters)
-    assert paths, "each case should show something"
+def test_csv_and_json_hold_the_same_records_as_the_page(client, data):
+    for name, filters in LISTS:
+        paths, page = html_records(client, name, filters)
+        assert paths, (name, filters, "each case should show something")
 
-    body = stream(export(client, name, filters, "csv"))
-    assert body.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(body.removeprefix("\ufeff"))))
-    assert [path_of(row["url"]) for row in rows] == paths
+        body = stream(export(client, name, filters, "csv"))
+        assert body.startswith("\ufeff")
+        rows = list(csv.DictReader(io.StringIO(body.removeprefix("\ufeff"))))
+        assert [path_of(row["url"]) for row in rows] == paths, (name, filters)
 
-    document = json.loads(stream(export(client, name, filters, "json")))
-    assert [path_of(record["url"]) for record in document["results"]] == paths
-    assert document["count"] == len(paths)
+        document = json.loads(stream(export(client, name, filters, "json")))
+        assert [path_of(record["url"]) for record in document["results"]] == paths
+        assert document["count"] == len(paths)
 
-    # The page links both, with its filters kept.
-    html = page.content.decode()
-    for key in ["csv", "json"]:
-        query = "&amp;".join(
-            [*(f"{k}={v}" for k, v in filters.items() if v.isascii()), f"format={key}"]
-        )
-        if all(value.isascii() for value in filters.values()):
-            assert f'href="{url(name)}?{query}"' in html, key
-        else:
-            assert f"format={key}" in html
+        # The page links both, with its filters kept.
+        html = page.content.decode()
+        for key in ["csv", "json"]:
+            query = urlencode({**filters, "format": key}).replace("&", "&amp;")
+            assert f'href="{url(name)}?{query}"' in html, (name, filters, key)
 
 
 def test_filters_narrow_the_exports_as_they_narrow_the_page(client, data):
