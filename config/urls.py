@@ -7,20 +7,22 @@ reader's language (language cookie, then Accept-Language, then English).
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from cooperation.sitemaps import CooperationListsSitemap, CooperationSitemap
 from core.health import health
 from core.source_views import SourceListView
 from discover.views import robots_txt
-from expo.sitemaps import ExpoListsSitemap, ExpoSitemap
+from expo.sitemaps import EnterpriseSitemap, ExpoListsSitemap, ExpoSitemap
 from expo.views import HomeView
 from news.sitemaps import NewsListsSitemap, NewsSitemap
 
 sitemaps = {
     "expo-lists": ExpoListsSitemap,
     "expo": ExpoSitemap,
+    # Tens of thousands: a section of its own, a page of records at a time.
+    "enterprises": EnterpriseSitemap,
     "cooperation-lists": CooperationListsSitemap,
     "cooperation": CooperationSitemap,
     "news-lists": NewsListsSitemap,
@@ -32,11 +34,19 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # A sitemap index (robots.txt names it); each section, and each page of a large
+    # one (?p=2), is a file of its own within the protocol's limits (core/sitemaps.py).
     path(
         "sitemap.xml",
-        sitemap,
-        {"sitemaps": sitemaps},
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap-section",
     ),
 ]
 

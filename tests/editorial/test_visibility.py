@@ -11,6 +11,7 @@ from cooperation.models import Region
 from core.models import EditorialStatus
 from tests import factories as f
 from tests.public.conftest import page_text
+from tests.sitemaps import sitemap_text
 
 from .conftest import HOUR, NOW
 
@@ -229,6 +230,6 @@ def test_the_sitemap_lists_live_records_only(client):
     live = f.region(slug="live-province")
     f.region(slug="draft-province", status=DRAFT)
     f.exhibition(slug="draft-expo", status=DRAFT)
-    sitemap = client.get(reverse("django.contrib.sitemaps.views.sitemap")).content.decode()
+    sitemap = sitemap_text(client)
     assert live.get_absolute_url() in sitemap
     assert "draft-province" not in sitemap and "draft-expo" not in sitemap

@@ -9,6 +9,7 @@ from django.utils import translation
 from cooperation import models as coop
 from expo import models as expo
 from news import models as news
+from tests.sitemaps import sitemap_files, sitemap_text
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 HOST = "http://testserver"
@@ -79,10 +80,14 @@ def sitemap(client, article_data):
     from tests.conftest import FIXTURES_DIR
 
     call_command("loaddata", FIXTURES_DIR / "news.json", verbosity=0)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
+    entries = []
+    for response in sitemap_files(client):
+        assert response["Content-Type"].startswith("application/xml")
+        entries += sitemap_entries(ET.fromstring(response.content))
+    return entries
+
+
+def sitemap_entries(root):
     return [
         (
             url.find("s:loc", NS).text,
@@ -120,6 +125,6 @@ def test_drafts_are_not_listed(client, db):
 
     f.region(slug="published-region")
     f.region(slug="draft-region", status=f.DRAFT)
-    content = client.get("/sitemap.xml").content.decode()
+    content = sitemap_text(client)
     assert "/en/regions/published-region/" in content
     assert "draft-region" not in content

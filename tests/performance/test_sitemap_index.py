@@ -1,0 +1,84 @@
+"""/sitemap.xml is a sitemap index; the enterprises' files are paged in the database."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.conf import settings
+
+from expo.sitemaps import EnterpriseSitemap
+from tests import factories as f
+from tests.sitemaps import sitemap_files
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.fixture
+def small_pages(monkeypatch):
+    monkeypatch.setattr(EnterpriseSitemap, "limit", 4)
+
+
+def urls(response):
+    root = ET.fromstring(response.content)
+    return [
+        (
+            url.find("s:loc", NS).text,
+            {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)},
+        )
+        for url in root.findall("s:url", NS)
+    ]
+
+
+def test_the_index_lists_each_section_and_each_page_of_the_enterprises(client, db, small_pages):
+    for n in range(10):
+        f.enterprise(slug=f"works-{n:02d}")
+    index = client.get("/sitemap.xml").content.decode()
+    enterprise_files = re.findall(
+        r"<loc>(http://testserver/sitemap-enterprises\.xml[^<]*)</loc>", index
+    )
+    assert enterprise_files == [
+        "http://testserver/sitemap-enterprises.xml",
+        "http://testserver/sitemap-enterprises.xml?p=2",
+        "http://testserver/sitemap-enterprises.xml?p=3",
+    ]
+    assert client.get("/sitemap-enterprises.xml", {"p": 4}).status_code == 404
+
+
+def test_every_enterprise_is_listed_once_per_language_with_its_alternates(client, db, small_pages):
+    slugs = [f.enterprise(slug=f"works-{n:02d}").slug for n in range(10)]
+    f.enterprise(slug="draft-works", status=f.DRAFT)
+    listed = {}
+    for response in sitemap_files(client):
+        for loc, alternates in urls(response):
+            assert loc not in listed
+            listed[loc] = alternates
+    for slug in slugs:
+        expected = {
+            (
+                "zh-Hans" if code == "zh-hans" else code
+            ): f"http://testserver/{code}/enterprises/{slug}/"
+            for code in LANGUAGES
+        }
+        expected["x-default"] = f"http://testserver/enterprises/{slug}/"
+        for code in LANGUAGES:
+            assert listed[f"http://testserver/{code}/enterprises/{slug}/"] == expected
+    assert not any("draft-works" in loc for loc in listed)
+
+
+def test_a_page_of_enterprises_costs_the_same_queries_however_many_there_are(
+    client, db, small_pages, django_assert_max_num_queries
+):
+    for n in range(40):
+        f.enterprise(slug=f"works-{n:02d}")
+    with django_assert_max_num_queries(2):
+        first = client.get("/sitemap-enterprises.xml")
+    with django_assert_max_num_queries(2):
+        last = client.get("/sitemap-enterprises.xml", {"p": 10})
+    assert len(urls(first)) == len(urls(last)) == 4 * len(LANGUAGES)
+
+
+def test_each_file_stays_within_the_protocols_limits():
+    assert EnterpriseSitemap.limit * len(LANGUAGES) <= 50_000
+    # An address with its alternates is well under 1 kB; 50 MB is the limit per file.
+    assert EnterpriseSitemap.limit * len(LANGUAGES) * 1024 < 50 * 1024 * 1024
