@@ -13,6 +13,7 @@ from core.exports import field, related, translated
 from core.views import PublicDetailView, PublicFilterView
 
 from . import models
+from .charts import trade_chart
 from .filters import (
     AssessmentFilter,
     CityFilter,
@@ -180,6 +181,12 @@ class TradeFigureListView(PublicFilterView):
     ordering = ["-year", "slug"]
 
     records = models.TradeFigure.objects.with_sources
+
+    def get_context_data(self, **kwargs):
+        """Trade by year as a chart, over every listed figure (not only this page)."""
+        context = super().get_context_data(**kwargs)
+        context["trade_chart"] = trade_chart(self.object_list.prefetch_related(None))
+        return context
 
 
 class TradeFigureDetailView(PublicDetailView):

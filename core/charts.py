@@ -38,7 +38,7 @@ class Row:
     value: float | int | None
     text: str
     group: str = ""
-    note: str = ""  # read by screen readers and shown as a tooltip (e.g. the source)
+    spoken: str = ""  # the value in words for the chart's description ("1,246 enterprises")
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Item:
     text_y: str
     value: float | int | None = None
     text: str = ""
-    note: str = ""
+    spoken: str = ""
     bar_y: str = ""
     bar_width: str = ""
 
@@ -79,7 +79,7 @@ class BarChart:
                     text_y=svg_number(y + TEXT_BASELINE),
                     value=row.value,
                     text=row.text,
-                    note=row.note,
+                    spoken=row.spoken or row.text,
                     bar_y=svg_number(y + TEXT_LINE),
                     bar_width=svg_number(max(width, 2) if row.value else 0),
                 )

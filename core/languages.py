@@ -38,6 +38,8 @@ def page_languages(request, *, alternates=True):
     declares no alternates (404.html also leaves out those of a missing record).
     x-default is the address without a language prefix, which LocaleMiddleware
     redirects to the reader's language (as in Django's sitemap).
+    ``alternates=False`` (the error pages) leaves out the absolute addresses, which read
+    the Host header: after an unknown host, that would raise the same error again.
     """
     current = get_language()
     try:

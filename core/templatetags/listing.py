@@ -8,7 +8,7 @@ register = template.Library()
 
 @register.simple_tag
 def active_filter_count(filterset):
-    """How many filters the reader has set (a sort order is not a filter).
+    """How many filters the reader has set (a sort order, ``sort``, is not a filter).
 
     Counts the values in the query string, so a filter with an error counts too:
     the reader set it and should find it when the form opens.
@@ -17,7 +17,7 @@ def active_filter_count(filterset):
         return 0
     count = 0
     for name, field in filterset.filters.items():
-        if isinstance(field, django_filters.OrderingFilter):
+        if name == "sort" or isinstance(field, django_filters.OrderingFilter):
             continue
         values = filterset.data.getlist(name) if hasattr(filterset.data, "getlist") else []
         if any(value.strip() for value in values):
