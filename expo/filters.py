@@ -47,9 +47,16 @@ class EnterpriseFilter(django_filters.FilterSet):
         field_name="exhibitions",
     )
 
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[("name", _("Name")), ("country", _("Country")), ("region", _("Region"))],
+        empty_label=_("Name"),
+        method="sort_by",
+    )
+
     class Meta:
         model = Enterprise
-        fields = ["name", "country", "region", "sector", "exhibition"]
+        fields = ["name", "country", "region", "sector", "exhibition", "sort"]
 
     def filter_name(self, queryset, name, value):
         """Match the enterprise's or its region's name, in any of the site's languages.
@@ -63,6 +70,17 @@ class EnterpriseFilter(django_filters.FilterSet):
         # every enterprise (expo migration 0005).
         region_ids = list(live_regions.values_list("pk", flat=True))
         return queryset.filter(contains_in_any_language(name, value) | Q(region__in=region_ids))
+
+    # ?sort=country: the orders a reader can choose, each ending in name and slug so that
+    # pages never overlap. Names are the reader's language (modeltranslation).
+    SORTS = {
+        "name": ("name", "slug"),
+        "country": ("country__name", "name", "slug"),
+        "region": ("region__name", "name", "slug"),
+    }
+
+    def sort_by(self, queryset, name, value):
+        return queryset.order_by(*self.SORTS[value])
 
     def filter_region(self, queryset, name, value):
         """The enterprises of the region and of every live region inside it, at any depth.

@@ -4,8 +4,6 @@ Like every public page (see ``core.views``), these show live records only;
 staff may preview a record that is not live on its own page.
 """
 
-from dataclasses import dataclass
-
 from django.views.generic import TemplateView
 
 from cooperation.models import (
@@ -26,64 +24,9 @@ from .calendars import (
     forum_calendar,
     forums_calendar,
 )
+from .charts import editions_chart, editions_participations, participation_chart
 from .feeds import ExhibitionFeed, ForumFeed
 from .filters import EnterpriseFilter, ExhibitionFilter, ForumFilter
-
-
-def svg_number(value):
-    """A coordinate for an SVG attribute: never localised (no decimal comma), no ".0"."""
-    return f"{value:g}"
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One row of a horizontal bar chart; coordinates are SVG user units as strings."""
-
-    label: str
-    value: int | None
-    y: str
-    width: str
-    value_x: str
-
-
-class BarChart:
-    """Geometry for a server-drawn SVG bar chart: no script, no inline style.
-
-    Bars are scaled to the largest known value. A value of None (unknown) gets
-    no bar; the template labels it "unknown" rather than drawing it as zero.
-    """
-
-    label_width = 170
-    bar_area = 330
-    value_width = 80
-    row_height = 34
-    bar_height = 22
-    gap = 8
-
-    def __init__(self, rows):
-        rows = list(rows)
-        top = max((value for _label, value in rows if value is not None), default=0)
-        self.bars = []
-        for index, (label, value) in enumerate(rows):
-            width = value / top * self.bar_area if value and top else 0
-            self.bars.append(
-                Bar(
-                    label=label,
-                    value=value,
-                    y=svg_number(index * self.row_height + (self.row_height - self.bar_height) / 2),
-                    width=svg_number(round(width, 1)),
-                    value_x=svg_number(round(self.label_width + width + self.gap, 1)),
-                )
-            )
-        self.width = svg_number(self.label_width + self.bar_area + self.value_width)
-        self.height = svg_number(max(len(self.bars), 1) * self.row_height)
-        self.bar_x = svg_number(self.label_width)
-        self.label_x = svg_number(self.label_width - self.gap)
-        self.text_dy = svg_number(self.bar_height / 2)
-
-
-def participation_chart(exhibition):
-    return BarChart((str(p.country), p.enterprises) for p in exhibition.participations.all())
 
 
 class HomeView(TemplateView):
@@ -121,6 +64,17 @@ class ExhibitionListView(PublicFilterView):
     feed = ExhibitionFeed.respond
     calendar = staticmethod(exhibitions_calendar)
     ordering = [*models.Exhibition._meta.ordering, "slug"]
+
+    def get_context_data(self, **kwargs):
+        """Enterprises by country, edition by edition, for the listed exhibitions (all
+        pages of the filtered list): a chart and its table where two or more editions
+        have figures.
+        """
+        context = super().get_context_data(**kwargs)
+        participations = editions_participations(self.object_list)
+        context["editions_chart"] = editions_chart(participations)
+        context["editions_participations"] = participations
+        return context
 
 
 class ExhibitionDetailView(PublicDetailView):

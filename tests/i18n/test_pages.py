@@ -142,7 +142,7 @@ def test_counts_are_grouped_the_way_each_language_groups_them(get, article_data,
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert f">{figure}</text>" in svg
     # SVG coordinates are never localised: a decimal comma would break the drawing.
-    assert re.findall(r'<rect class="chart__bar"[^>]* width="([\d.]+)"', svg) == ["330", "36.3"]
+    assert re.findall(r'<rect class="chart__bar"[^>]* width="([\d.]+)"', svg) == ["360", "39.6"]
 
 
 @pytest.mark.parametrize("code", CODES)

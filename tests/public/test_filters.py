@@ -96,8 +96,10 @@ def test_a_filter_with_no_match_says_so_plainly(get, directory):
 
 
 @pytest.mark.django_db
-def test_an_empty_directory_says_there_is_nothing_yet(get):
-    assert "There is nothing here yet." in page_text(get("/en/enterprises/"))
+def test_an_empty_directory_says_what_it_will_hold_and_where_the_figures_are(get):
+    text = page_text(get("/en/enterprises/"))
+    assert "The directory will list the enterprises that took part in the exhibitions" in text
+    assert "the number of enterprises from each country, not their names" in text
 
 
 @pytest.mark.django_db

@@ -242,8 +242,8 @@ def assessment_detail(n):
 # within finds them in two, at any depth (Region.ancestors()).
 PAGES = {
     home: 13,
-    exhibition_list: 5,
-    exhibition_list_filtered: 6,
+    exhibition_list: 6,  # + the editions chart's figures
+    exhibition_list_filtered: 7,
     exhibition_detail: 9,
     enterprise_list: 8,
     # +1: the regions whose name matches, as a list (see EnterpriseFilter.filter_name).
@@ -265,7 +265,7 @@ PAGES = {
     council_detail: 8,
     years_detail: 6,
     fund_detail: 4,
-    trade_list: 3,
+    trade_list: 4,  # + the trade chart over every listed figure
     trade_detail: 2,
     assessment_list: 2,
     assessment_detail: 2,
