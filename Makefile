@@ -86,13 +86,6 @@ check: install-dev
 bench: install-dev
 	$(BIN)/python bench/import_enterprises.py
 
-# Pages per second against a minimal Django view (bench/pages.py): 100 and 100,000
-# enterprises, SQLite and PostgreSQL, cache off and on. Needs wrk (apt-get install wrk)
-# and a PostgreSQL server (BENCH_ARGS="--databases sqlite" for SQLite alone).
-bench-pages: install-dev
-	$(BIN)/python -m pip install --quiet 'gunicorn>=22'
-	$(BIN)/python bench/pages.py $(BENCH_ARGS)
-
 # Downloads the whole enterprise directory (100,000 rows) as CSV and JSON, streamed;
 # prints rows per second and the peak memory while streaming.
 .PHONY: bench-export
