@@ -3,7 +3,7 @@
 guest-of-honour appearances and its enterprises, including the live regions inside it.
 """
 
-from core.models import live_prefetch, live_q
+from core.models import citations_prefetch, live_prefetch, live_q
 from core.sections import Section
 from core.views import RELATED_LIMIT
 
@@ -15,12 +15,19 @@ def region_sections(region, region_ids, **kwargs):
     exhibitions = (
         models.Exhibition.objects.published()
         .filter(city__region__in=region_ids)
-        .select_related("city")
+        .select_related("city__region")
+        .prefetch_related(citations_prefetch(models.Exhibition))
         .order_by(*models.Exhibition._meta.ordering, "slug")
     )
-    guest_appearances = models.GuestOfHonour.objects.filter(
-        live_q(models.Exhibition, "exhibition__"), region__in=region_ids
-    ).select_related("exhibition", "region")
+    # Each with the sources of what it shows (dates, guests of honour); a record of a
+    # region inside this one says which ("through a region within: ...").
+    guest_appearances = (
+        models.GuestOfHonour.objects.filter(
+            live_q(models.Exhibition, "exhibition__"), region__in=region_ids
+        )
+        .select_related("exhibition", "region")
+        .prefetch_related(citations_prefetch(models.GuestOfHonour, "exhibition__citations"))
+    )
     enterprises = list(
         models.Enterprise.objects.published()
         .filter(region__in=region_ids)

@@ -8,6 +8,7 @@
 """
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from django import template
 from django.utils.translation import get_language, gettext, pgettext
@@ -72,3 +73,32 @@ def language_note(code):
 def list_join(items):
     """Items joined with the language's list separator (", ", Chinese "，")."""
     return pgettext("list separator", ", ").join(str(item) for item in items)
+
+
+@register.simple_tag
+def part_of_links(record):
+    """``[(larger record, its child, Cited)]`` up ``record.ancestors()``: each link with the
+    sources its child cites for lying within it ("part_of"), in one query.
+
+    A record two levels up is reached through the record between, so each link shows
+    its own source: Sakha lies in the Far Eastern Federal District (the 2018 decree),
+    the district in the Russian Far East (an editors' note only).
+    """
+    chain = [record, *record.ancestors()]
+    if len(chain) < 2:
+        return []
+    citation_model = type(record)._meta.get_field("citations").related_model
+    rows = citation_model.objects.for_display().filter(
+        record__in=[r.pk for r in chain[:-1]], supports="part_of"
+    )
+    by_record = {}
+    for citation in rows:
+        by_record.setdefault(citation.record_id, []).append(citation)
+    links = []
+    for child, larger in pairwise(chain):
+        cited = Cited()
+        for citation in by_record.get(child.pk, []):
+            target = cited.notes if citation.source.is_editors_note else cited.sources
+            target.append((citation.source, [citation.get_supports_display()]))
+        links.append((larger, child, cited))
+    return links

@@ -71,7 +71,8 @@ NOT_FACTS = ".source-name, .editors-note, article .prose, .source-entries, .arti
 def check_page(path, response, language_facts, citations):
     problems = []
     main = soup(response).find("main")
-    skipped = main.select(NOT_FACTS)
+    skipped = {id(node) for part in main.select(NOT_FACTS) for node in part.descendants}
+    strings = [node for node in main.find_all(string=True) if id(node) not in skipped]
     texts = {text for text, _record, _supports in language_facts}
     longer_texts = {text: [t for t in texts if text in t and t != text] for text in texts}
     for text, record, supports in language_facts:
@@ -79,10 +80,10 @@ def check_page(path, response, language_facts, citations):
         stating = {
             source for (k, source), kinds in citations.items() if k == key and kinds & supports
         }
-        for node in main.find_all(string=lambda s, text=text: s and text in s):
-            if any(node in part.descendants for part in skipped):
+        for node in strings:
+            if text not in node:
                 continue
-            if any(text in longer and longer in node for longer in longer_texts[text]):
+            if any(longer in node for longer in longer_texts[text]):
                 continue  # "2019年6月15日" inside the range "2019年6月15日至19日"
             lines = supporting_lines(node, key, supports)
             shown = {
