@@ -33,7 +33,10 @@ from .admin_locking import FINGERPRINT_FIELD, FingerprintForm
 from .admin_sources import CitationStatusMixin
 from .admin_sources import register as register_sources
 from .admin_translation import TranslationStatusMixin
+from .dashboard import PublicationFilter
+from .dashboard import install as install_dashboard
 from .importing import LimitedImportMixin
+from .linked_drafts import LinkedDraftsMixin, linked_drafts
 from .models import PUBLICATION_FIELDS, EditorialStatus, PublicVisibility, can_publish
 
 
@@ -324,7 +327,7 @@ class StaysOnTheSiteForm:
             )
 
 
-class PublishableAdmin(CitationStatusMixin, TranslatedHistoryAdmin):
+class PublishableAdmin(LinkedDraftsMixin, CitationStatusMixin, TranslatedHistoryAdmin):
     """Admin for a publishable, translated model: roles, publish actions, history, citations."""
 
     actions = ["publish", "unpublish"]
@@ -360,7 +363,7 @@ class PublishableAdmin(CitationStatusMixin, TranslatedHistoryAdmin):
         return [*super().get_list_display(request), "publication"]
 
     def get_list_filter(self, request):
-        return ["status", *super().get_list_filter(request)]
+        return ["status", PublicationFilter, *super().get_list_filter(request)]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -404,6 +407,9 @@ class PublishableAdmin(CitationStatusMixin, TranslatedHistoryAdmin):
             )
             % {"count": count},
             messages.SUCCESS,
+        )
+        self.warn_linked_drafts(
+            request, [(obj, drafts) for obj in queryset if (drafts := linked_drafts(obj))]
         )
 
     @admin.action(
@@ -474,3 +480,5 @@ class ImportExportAdmin(LimitedImportMixin, ImportExportMixin):
 
 
 register_sources(admin.site, HistoryAdmin)
+# The branded admin whose front page is the editors' dashboard (core/dashboard.py).
+install_dashboard(admin.site)

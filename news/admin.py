@@ -153,7 +153,8 @@ class ArticleAdmin(PublishableAdmin):
 
 @admin.register(models.Reply)
 class ReplyAdmin(SafeAdmin):
-    list_display = ["name", "article", "status", "created_at", "short_text"]
+    # The reply's excerpt first, so that it shows within 1366 pixels.
+    list_display = ["short_text", "name", "article", "status", "created_at"]
     list_filter = ["status", "article"]
     list_select_related = ["article"]
     search_fields = [
@@ -213,6 +214,14 @@ class ReplyAdmin(SafeAdmin):
     @admin.display(description=_("reply"))
     def short_text(self, obj):
         return Truncator(obj.text).chars(80)
+
+    def dashboard_items(self, request):
+        """For the admin's front page (core/dashboard.py): replies waiting for moderation."""
+        if not self.has_view_permission(request):
+            return []
+        pending = models.Reply.objects.filter(status=models.ReplyStatus.PENDING).count()
+        url = reverse("admin:news_reply_changelist") + "?status__exact=pending"
+        return [(_("replies waiting for moderation"), pending, url)]
 
     def _moderate(self, request, queryset, status):
         """Save each reply, so that the admin log records who moderated it and when."""
