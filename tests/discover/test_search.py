@@ -115,7 +115,7 @@ def test_groups_have_counts_and_one_kind_is_paginated_with_the_query_in_the_url(
     response = client.get(search_url("en"), {"q": "Harbin Works"})
     text = page_text(response)
     assert "Enterprises (27)" in text
-    assert "Show all 27 results among enterprises" in text
+    assert "Enterprises: show all 27 results" in text
     assert len(dict(result_links(response))["enterprises"]) == 5
     page_one = client.get(search_url("en"), {"q": "Harbin Works", "type": "enterprises"})
     assert len(dict(result_links(page_one))["enterprises"]) == 20
