@@ -69,7 +69,7 @@ def test_home_shows_mechanisms_forum_and_latest_trade_figure(get, article_data):
     text = page_text(get("/en/"))
     assert "Northeast China - Russian Far East" in text
     assert "Yangtze - Volga" in text
-    assert "2nd China-Russia Forum of Interregional Cooperation June 15, 2019, Harbin" in text
+    assert "2nd China-Russia Forum of Interregional Cooperation 15 June 2019, Harbin" in text
     assert "China-Russia trade in 2018 more than 100 billion US dollars" in text
     assert "A historical record" in text
 
@@ -169,7 +169,7 @@ def test_exhibition_and_forum_link_each_other(get, article_data):
     assert forum in hrefs(get(EXPO))
     assert EXPO in hrefs(get(forum))
     text = page_text(get(forum))
-    assert "Date June 15, 2019" in text
+    assert "Date 15 June 2019" in text
     assert "Countries taking part China, Russia" in text
 
 
