@@ -318,7 +318,12 @@ class CooperationYears(PublishableModel):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.start_year}-{self.end_year})"
+        # Translated, so that Chinese reads with full-width brackets: "…（2018—2019年）".
+        return _("%(name)s (%(start)s-%(end)s)") % {
+            "name": self.name,
+            "start": self.start_year,
+            "end": self.end_year,
+        }
 
     def get_absolute_url(self):
         return reverse("cooperation:years-detail", kwargs={"slug": self.slug})

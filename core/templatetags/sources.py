@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language, gettext, pgettext
+from modeltranslation.utils import build_localized_fieldname
 
 register = template.Library()
 
@@ -102,3 +104,20 @@ def part_of_links(record):
             target.append((citation.source, [citation.get_supports_display()]))
         links.append((larger, child, cited))
     return links
+
+
+@register.simple_tag
+def fallback_language(record, field):
+    """The language tag of ``record.field`` when the page shows it in another language than
+    its own, because it has no translation (modeltranslation falls back to English); else "".
+
+    For ``lang="en"`` and an "(in English)" label on the source article's text on a
+    Russian or Chinese page.
+    """
+    current = get_language() or settings.LANGUAGE_CODE
+    if getattr(record, build_localized_fieldname(field, current.replace("-", "_")), None):
+        return ""
+    for code, _name in settings.LANGUAGES:
+        if getattr(record, build_localized_fieldname(field, code.replace("-", "_")), None):
+            return "" if code == current else code
+    return ""
