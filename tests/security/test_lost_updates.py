@@ -140,3 +140,16 @@ def test_a_stale_revert_is_refused_too(staff):
     assert stale.status_code == 200
     assert "bob saved this record" in stale.content.decode()
     assert Region.objects.get(pk=region.pk).name_en == "Bob's name"
+
+
+def test_a_readers_reply_arriving_meanwhile_is_no_conflict(staff):
+    """The replies shown on an article's form are read-only there: not part of the lock."""
+    article = f.article(title="EXPO report")
+    ann = staff("publisher", "ann")
+    url = _change(article)
+    form = _open(ann, url)
+    f.reply(article=article)  # a reader replies while Ann edits
+
+    assert ann.post(url, {**form, "title_en": "EXPO report, updated"}).status_code == 302
+    article.refresh_from_db()
+    assert article.title_en == "EXPO report, updated"
