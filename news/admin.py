@@ -2,9 +2,12 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import models as db_models
 from django.db.models import Count, Q
-from django.urls import reverse
+from django.http import HttpResponseNotAllowed
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -108,6 +111,51 @@ class ArticleAdmin(PublishableAdmin):
             .annotate(waiting=Count("replies", filter=Q(replies__status=ReplyStatus.PENDING)))
         )
 
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        preview = path(
+            "preview/",
+            self.admin_site.admin_view(self.body_preview_view),
+            name="{}_{}_body_preview".format(*info),
+        )
+        # Before the admin's "<object id>/" pattern, which would take "preview".
+        return [preview, *super().get_urls()]
+
+    def body_preview_view(self, request):
+        """The posted (unsaved) title and body of each language, as they would be published.
+
+        The change form's "Preview unsaved changes" button posts the form here in a new
+        tab; nothing is saved.
+        """
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not (self.has_change_permission(request) or self.has_add_permission(request)):
+            raise PermissionDenied
+        parts = []
+        for code, name in settings.LANGUAGES:
+            body = request.POST.get(build_localized_fieldname("body", code), "")
+            title = request.POST.get(build_localized_fieldname("title", code), "")
+            body, title = body.replace("\x00", ""), title.replace("\x00", "")
+            if not (body.strip() or title.strip()):
+                continue
+            parts.append(
+                {
+                    "code": code,
+                    "language": translation.gettext(name),
+                    "title": title,
+                    "html": render_markdown(body),
+                    "lost": [f"<{tag}>" for tag in hidden_text_tags(body)],
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Preview"),
+            "opts": self.opts,
+            "parts": parts,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/news/article/preview.html", context)
+
     @admin.display(description=_("preview"))
     def preview(self, obj):
         """The saved body of each language as readers will see it, and its page's address."""
@@ -126,8 +174,9 @@ class ArticleAdmin(PublishableAdmin):
         return format_html(
             '<p class="help">{}</p>{}',
             _(
-                "What readers will see, as last saved. Staff can open the page itself "
-                "before it is published (it then shows a notice that it is not public)."
+                "What readers will see, as last saved; “Preview unsaved changes” below "
+                "shows the form as it is now. Staff can open the page itself before it "
+                "is published (it then shows a notice that it is not public)."
             ),
             format_html_join(
                 "",

@@ -87,3 +87,35 @@ def test_the_change_form_previews_the_body_and_links_the_page(login):
     preview = client.get(article.get_absolute_url())
     assert preview.status_code == 200  # staff see a draft's page, under a notice
     assert "Draft — not visible to the public." in preview.content.decode()
+
+
+def _preview_url():
+    return reverse("admin:news_article_body_preview")
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher"])
+def test_unsaved_changes_can_be_previewed_without_saving(login, role):
+    article = f.article(title="EXPO report", body="The original body.")
+    client = login(role)
+    url, form = _article_form(client, article)
+    assert f'formaction="{_preview_url()}"' in client.get(url).content.decode()
+
+    form = {
+        **form,
+        "body_en": "The EXPO **opened**.\n\n<script>x\n\nIt closed.",
+        "body_ru": "Открылась.",
+    }
+    response = client.post(_preview_url(), form)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<strong>opened</strong>" in page
+    assert "It closed." in page  # kept as text, and the editor is told the save will fail:
+    assert "Saving will be refused: the text holds &lt;script&gt;" in page
+    assert "Открылась." in page
+    assert Article.objects.get(pk=article.pk).body_en == "The original body."
+
+
+def test_the_preview_page_is_for_staff_who_may_edit_articles(login):
+    assert login("anonymous").post(_preview_url(), {"body_en": "x"}).status_code == 302  # login
+    assert login("editor").get(_preview_url()).status_code == 405
