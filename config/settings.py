@@ -131,6 +131,26 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Read replicas (PostgreSQL streaming replication), comma-separated: the public site
+# reads from them; writes, the admin and a visitor who has just written use the primary
+# for DATABASE_REPLICA_LAG seconds (config/db_router.py, README "Read replicas").
+DATABASE_REPLICA_LAG = int(os.environ.get("DATABASE_REPLICA_LAG", "5"))
+for _index, _url in enumerate(env_list("DATABASE_REPLICA_URL", "")):
+    DATABASES[f"replica{_index}"] = {
+        **dj_database_url.parse(
+            _url,
+            conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        ),
+        # A test run uses the test database for the replicas too.
+        "TEST": {"MIRROR": "default"},
+    }
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("core.cache.PublicPageCacheMiddleware") + 1,
+        "config.db_router.PrimaryPinMiddleware",
+    )
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -12,3 +12,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests see each page as rendered (query counts, fresh data per test);
 # tests/performance turns the page cache on where it is the subject.
 PAGE_CACHE = False
+# A replica mirroring the test database; the router is on only in
+# tests/performance/test_replicas.py, which asks for this alias.
+if "replica0" not in DATABASES:  # noqa: F405
+    DATABASES["replica0"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

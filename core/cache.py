@@ -69,11 +69,9 @@ def bump():
     """Move the content version on: every cached page is out of date from now."""
     global _stored_since_bump
     _stored_since_bump = False
-    cache = page_cache()
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # evicted or never set: a fresh number no earlier key used
-        cache.set(VERSION_KEY, time.time_ns(), None)
+    # The time of the write, in nanoseconds: never a number an earlier key used, even
+    # after the cache lost the key, and it says how recent the last write is.
+    page_cache().set(VERSION_KEY, time.time_ns(), None)
 
 
 def safe_bump():
@@ -161,6 +159,10 @@ def valid_until(version):
     return until
 
 
+def replica_lag_ns():
+    return getattr(settings, "DATABASE_REPLICA_LAG", 0) * 1_000_000_000
+
+
 def _cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
@@ -226,6 +228,8 @@ class PublicPageCacheMiddleware:
 
     def store(self, cache, key, version, response):
         global _stored_since_bump
+        if settings.DATABASE_ROUTERS and time.time_ns() - version < replica_lag_ns():
+            return  # read replicas may not have this write yet (config/db_router.py)
         set_response_etag(response)
         try:
             until = valid_until(version)
