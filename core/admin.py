@@ -187,6 +187,19 @@ class SafeAdmin(SafeAdminMixin, admin.ModelAdmin):
     """A plain model admin with the rules every admin of the site follows."""
 
 
+def lock_down(site):
+    """Give the same rules to the admins other packages register (auth's users and groups,
+    axes' login attempts): only the offered filters, cut searches. Their own forms stay
+    (they carry no edit lock). Called once every admin is registered (CoreConfig.ready).
+    """
+    for model, model_admin in list(site._registry.items()):
+        if isinstance(model_admin, SafeAdminMixin):
+            continue
+        cls = type(model_admin)
+        site.unregister(model)
+        site.register(model, type(cls.__name__, (SafeAdminMixin, cls), {"form": cls.form}))
+
+
 def usable_id(model, value):
     """Whether ``value`` (from an address) can be an id of ``model``: else a 404, not a crash."""
     try:

@@ -21,7 +21,13 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from django.contrib import admin
+
         from . import checks  # noqa: F401  (registers the system checks)
+        from .admin import lock_down
+
+        # Every admin, other packages' too, filters only by what it offers (core/admin.py).
+        lock_down(admin.site)
         from .cache import install_write_watch
         from .sqlite import install_unicode_like
 

@@ -28,10 +28,26 @@ def _url(model, view, *args):
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
 
 
-def test_every_admin_of_the_site_follows_the_shared_rules():
+def test_every_admin_follows_the_shared_rules_other_packages_too():
     assert MODELS
-    for model in MODELS:
-        assert isinstance(admin.site._registry[model], SafeAdminMixin), model
+    for model, model_admin in admin.site._registry.items():
+        assert isinstance(model_admin, SafeAdminMixin), model
+
+
+@pytest.mark.parametrize(
+    ("name", "query"),
+    [
+        ("auth_user", "password__startswith=pbkdf2"),
+        ("auth_user", "email__endswith=example.com"),
+        ("auth_group", "permissions__codename=publish_region"),
+    ],
+)
+def test_other_packages_admins_filter_only_by_what_they_offer(login, name, query):
+    client = login("superuser")
+    url = reverse(f"admin:{name}_changelist")
+    assert client.get(url).status_code == 200
+    assert client.get(f"{url}?{query}").status_code == 400
+    assert client.get(f"{url}?is_staff__exact=1" if name == "auth_user" else url).status_code == 200
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.label)
