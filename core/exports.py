@@ -43,6 +43,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -73,6 +74,9 @@ FORMATS = {
     "atom": DataFormat("atom", _("Atom feed"), "application/atom+xml", "xml", is_feed=True),
     "ics": DataFormat("ics", _("iCalendar"), "text/calendar; charset=utf-8", "ics"),
 }
+SUBSCRIPTION = DataFormat(
+    "ics", _("Every exhibition and forum (iCalendar)"), FORMATS["ics"].media_type, "ics"
+)
 
 
 @dataclass(frozen=True)
@@ -314,6 +318,8 @@ class DataFormatsMixin:
     export_columns = ()
     feed = None
     calendar = None
+    # The URL name of a wider calendar to subscribe to (every event), linked too.
+    subscription_url_name = None
 
     def get_data_formats(self):
         keys = ["csv", "json"]
@@ -341,6 +347,9 @@ class DataFormatsMixin:
         context["data_links"] = [
             DataLink(FORMATS[key], format_url(self.request, key)) for key in self.get_data_formats()
         ]
+        if self.subscription_url_name:
+            url = f"{reverse(self.subscription_url_name)}?{FORMAT_PARAMETER}=ics"
+            context["data_links"].append(DataLink(SUBSCRIPTION, url))
         context["data_links_intro"] = _("These results, with the same filters, as data:")
         return context
 

@@ -75,7 +75,6 @@ def exhibition_data(request, exhibition):
                 "name": str(forum),
                 "url": _absolute(request, forum.get_absolute_url()),
                 "startDate": forum.date.isoformat() if forum.date else None,
-                "location": _place(request, forum.city),
             }
         )
         for forum in exhibition.forums.all()

@@ -63,6 +63,7 @@ class ExhibitionListView(PublicFilterView):
     ]
     feed = ExhibitionFeed.respond
     calendar = staticmethod(exhibitions_calendar)
+    subscription_url_name = "expo:calendar"
     ordering = [*models.Exhibition._meta.ordering, "slug"]
 
     def get_context_data(self, **kwargs):
@@ -136,6 +137,7 @@ class ForumListView(PublicFilterView):
     ]
     feed = ForumFeed.respond
     calendar = staticmethod(forums_calendar)
+    subscription_url_name = "expo:calendar"
     ordering = [*models.Forum._meta.ordering, "slug"]
 
 

@@ -161,3 +161,11 @@ def test_pages_link_their_calendar(client, article_data):
         client.get(url("cooperation:region-detail", slug="sakha"), {"format": "ics"}).status_code
         == 404
     )
+
+
+def test_exhibition_and_forum_lists_link_the_calendar_of_all_events(client, article_data):
+    for name in ["expo:exhibition-list", "expo:forum-list"]:
+        html = client.get(url(name)).content.decode()
+        assert f'href="{url("expo:calendar")}?format=ics"' in html
+    html = client.get(url("expo:enterprise-list")).content.decode()
+    assert url("expo:calendar") not in html
