@@ -148,7 +148,6 @@ def install(site):
     """Brand ``site`` and make its index the dashboard."""
     site.site_header = _("China-Russia Cooperation: editorial admin")
     site.site_title = _("China-Russia Cooperation admin")
-    site.index_title = _("Editorial dashboard")
     site.index_template = "admin/core/dashboard.html"
     original_index = site.index
 

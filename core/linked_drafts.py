@@ -129,6 +129,10 @@ class LinkedDraftsMixin:
         fieldsets = super().get_fieldsets(request, obj)
         if not can_publish(request.user, self.model) or not linked_fields(self.model):
             return fieldsets
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f != PUBLISH_LINKED]})
+            for name, options in fieldsets
+        ]
         *rest, (name, options) = fieldsets
         return [*rest, (name, {**options, "fields": [*options["fields"], PUBLISH_LINKED]})]
 

@@ -26,11 +26,14 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.db.models.base import ModelState
+from django.utils.encoding import force_str
+from django.utils.html import conditional_escape, format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import resources, widgets
 from import_export.instance_loaders import BaseInstanceLoader
+from import_export.resources import Diff
 from modeltranslation.utils import build_localized_fieldname
 
 from .bulk import create_with_history, update_with_history
@@ -88,6 +91,31 @@ def refuse_nul_characters(dataset):
                     _("Row %(row)d, column “%(column)s”: a NUL character is not allowed.")
                     % {"row": number, "column": column}
                 )
+
+
+class PlainDiff(Diff):
+    """A preview cell as ``<del>old</del><ins>new</ins>``, styled by the stylesheet.
+
+    The library's diff writes inline ``style`` attributes, which the admin's Content
+    Security Policy blocks.
+    """
+
+    def as_html(self):
+        cells = []
+        for old, new in zip(self.left, self.right, strict=False):
+            old = "" if self.new else force_str(old)
+            new = force_str(new)
+            if old == new:
+                cells.append(conditional_escape(new))
+                continue
+            cells.append(
+                format_html(
+                    "{}{}",
+                    format_html("<del>{}</del>", old) if old else "",
+                    format_html("<ins>{}</ins>", new) if new else "",
+                )
+            )
+        return cells
 
 
 def _identity(value):
@@ -178,6 +206,9 @@ class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
         super().__init__(**kwargs)
         self._meta = copy(self._meta)  # this instance's own options, see import_data()
         self.import_user = None
+
+    def get_diff_class(self):
+        return PlainDiff
 
     # The page and the template.
 

@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.db import models as db_models
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from core.admin import HistoryAdmin, ImportExportAdmin, PublishableAdmin
 from core.localized import in_default_language, localized
@@ -29,7 +31,9 @@ class GuestOfHonourInline(admin.TabularInline):
 
 @admin.register(models.Exhibition)
 class ExhibitionAdmin(PublishableAdmin):
-    list_display = ["name", "edition", "series", "start_date", "end_date", "city"]
+    # Few columns, so that the publication state shows within 1366 pixels; the series
+    # and edition are in the name and the filters.
+    list_display = ["name", "dates", "city"]
     list_filter = ["series", "city"]
     list_select_related = ["series", "city"]
     search_fields = [
@@ -41,6 +45,14 @@ class ExhibitionAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": [in_default_language("name")]}
     date_hierarchy = "start_date"
     inlines = [CountryParticipationInline, GuestOfHonourInline]
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def dates(self, obj):
+        """E.g. "15.06.2019 – 19.06.2019"; empty where not known."""
+        days = [
+            date_format(day, "SHORT_DATE_FORMAT") for day in (obj.start_date, obj.end_date) if day
+        ]
+        return " – ".join(dict.fromkeys(days)) or "—"
 
 
 @admin.register(models.CountryParticipation)

@@ -24,7 +24,7 @@ def _firm(**kw):
 
 def test_the_admin_is_branded(editor):
     page = editor.get(INDEX).content.decode()
-    assert "<title>Editorial dashboard | China-Russia Cooperation admin</title>" in page
+    assert "<title>Site administration | China-Russia Cooperation admin</title>" in page
     assert "China-Russia Cooperation: editorial admin" in page
     assert "Django administration" not in page
 
