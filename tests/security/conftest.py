@@ -3,6 +3,7 @@
 from html.parser import HTMLParser
 
 import pytest
+from django.utils import translation
 
 from tests.editorial.conftest import clock, login, make_user  # noqa: F401 (fixtures)
 
@@ -72,6 +73,13 @@ def browser_form(response, form_id=None):
             data[name] = value
     assert data, "no form found on the page"
     return data
+
+
+@pytest.fixture(autouse=True)
+def _default_language_afterwards():
+    """Pages in other languages leave their language active; later tests expect none."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
