@@ -126,7 +126,16 @@ def test_catalogs_hold_every_message_of_the_source(tmp_path):
 
     copy = tmp_path / "project"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo")
-    for name in ["config", "core", "cooperation", "expo", "news", "templates", "locale"]:
+    for name in [
+        "config",
+        "core",
+        "cooperation",
+        "expo",
+        "news",
+        "discover",
+        "templates",
+        "locale",
+    ]:
         shutil.copytree(BASE_DIR / name, copy / name, ignore=ignore)
     shutil.copy(BASE_DIR / "manage.py", copy / "manage.py")
     subprocess.run(
