@@ -40,7 +40,6 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.urls import reverse
@@ -48,8 +47,8 @@ from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
+from .localized import localized
 from .models import with_sources
 
 FORMAT_PARAMETER = "format"
@@ -102,7 +101,7 @@ def field(key, path=None):
 
 def translated(name):
     """``name`` in each of the site's languages: ``name_en``, ``name_ru``, ``name_zh_hans``."""
-    return [field(build_localized_fieldname(name, code)) for code, _label in settings.LANGUAGES]
+    return [field(lookup) for lookup in localized(name)]
 
 
 def related(key, path=None, attribute="slug"):

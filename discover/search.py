@@ -24,16 +24,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Greatest
 from django.utils.formats import date_format
 from modeltranslation.translator import translator
-from modeltranslation.utils import build_localized_fieldname
 
 from cooperation.models import City, CooperationMechanism, Council, Region
 from core.filters import contains_in_any_language
+from core.localized import localized
 from core.models import live_only
 from expo.models import Enterprise, Exhibition, Forum
 from news.models import Article
@@ -71,13 +70,6 @@ def clean_query(raw):
     if truncated:
         text = text[:MAX_QUERY_LENGTH].rstrip()
     return Query(text=text, truncated=truncated)
-
-
-def localized(path):
-    """``"city__name"`` as the per-language lookups: ``city__name_en``, ``city__name_ru``…"""
-    *relations, name = path.split("__")
-    prefix = "".join(f"{relation}__" for relation in relations)
-    return [prefix + build_localized_fieldname(name, code) for code, _label in settings.LANGUAGES]
 
 
 def any_of(lookups, lookup_type, value):
