@@ -35,6 +35,7 @@ from .admin_sources import register as register_sources
 from .admin_translation import TranslationStatusMixin
 from .dashboard import PublicationFilter
 from .dashboard import install as install_dashboard
+from .history_once import HistoryOnceMixin
 from .importing import LimitedImportMixin
 from .linked_drafts import LinkedDraftsMixin, linked_drafts
 from .models import PUBLICATION_FIELDS, EditorialStatus, PublicVisibility, can_publish
@@ -304,13 +305,14 @@ class HistoryCompareMixin:
         return shown
 
 
-class HistoryAdmin(SafeAdminMixin, HistoryCompareMixin, SimpleHistoryAdmin):
+class HistoryAdmin(SafeAdminMixin, HistoryOnceMixin, HistoryCompareMixin, SimpleHistoryAdmin):
     """A model whose changes are recorded: history page, compare, revert."""
 
 
 class TranslatedHistoryAdmin(
     SafeAdminMixin,
     TranslationStatusMixin,
+    HistoryOnceMixin,
     HistoryCompareMixin,
     SimpleHistoryAdmin,
     TranslationAdmin,
