@@ -32,8 +32,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-FIXTURES = [f"fixtures/{name}.json" for name in ("geography", "cooperation", "expo", "news")]
+# The article data, as `make run` loads it (the Makefile's FIXTURES).
+FIXTURES = next(
+    line.split(":=", 1)[1].split()
+    for line in (ROOT / "Makefile").read_text().splitlines()
+    if line.startswith("FIXTURES :=")
+)
 PER_PAGE, MAX_PAGES = 25, 100  # the directory's page size and core.pagination's bound
+SITEMAP_RECORDS = 500  # enterprises per sitemap file (expo.sitemaps.EnterpriseSitemap)
 
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
@@ -49,6 +55,7 @@ end
 def pages(size):
     """(label, path) of every page measured, for a dataset of ``size`` enterprises."""
     deep = min(math.ceil(size / PER_PAGE), MAX_PAGES)
+    files = math.ceil(size / SITEMAP_RECORDS)
     return [
         ("home", "/en/"),
         ("home (ru)", "/ru/"),
@@ -62,7 +69,9 @@ def pages(size):
         ("exhibition", "/en/exhibitions/6th-china-russia-expo/"),
         ("region (Sakha)", "/en/regions/sakha/"),
         ("enterprise", f"/en/enterprises/synthetic-enterprise-{size // 2:06d}/"),
-        ("sitemap.xml", "/sitemap.xml"),
+        ("sitemap index", "/sitemap.xml"),
+        ("sitemap, enterprises file 1", "/sitemap-enterprises.xml"),
+        (f"sitemap, enterprises file {files}", f"/sitemap-enterprises.xml?p={files}"),
     ]
 
 
@@ -317,10 +326,11 @@ def print_table(results):
             if size != large or other is None:
                 continue
             for big, little in zip(run["rows"], other["rows"], strict=False):
-                if big["label"].startswith("directory, page"):
+                label = big["label"]
+                if label.startswith("directory, page"):
                     label = "directory, last page"
-                else:
-                    label = big["label"]
+                elif label.startswith("sitemap, enterprises file") and label != little["label"]:
+                    label = "sitemap, last enterprises file"
                 ratio = big["p95_us"] / max(little["p95_us"], 1)
                 say(f"| {database} | {mode} | {label} | {ratio:.2f} |")
 
