@@ -103,7 +103,12 @@ class PublicFilterView(DataFormatsMixin, LiveListMixin, ListBreadcrumbMixin, Pag
         context["filter_active"] = (
             self.filterset.is_bound
             and not context["filter_invalid"]
-            and any(value not in (None, "") for value in form.cleaned_data.values())
+            # A chosen order (?sort=) narrows nothing: it is not a filter.
+            and any(
+                value not in (None, "")
+                for name, value in form.cleaned_data.items()
+                if name != "sort"
+            )
         )
         return context
 

@@ -216,3 +216,10 @@ def test_the_filter_control_says_how_many_filters_are_set(get):
     assert re.search(
         r'<summary class="filters__toggle">Filter <span[^>]*>\(2 active\)</span>', html
     )
+
+
+@pytest.mark.django_db
+def test_a_sort_order_alone_is_not_a_filter(get):
+    text = page_text(get("/en/enterprises/", {"sort": "country"}))
+    assert "The directory will list the enterprises" in text
+    assert "Nothing matches these filters." not in text
