@@ -13,7 +13,8 @@ def page_meta(context):
     if request is None:
         return {}
     record = context.get("object")
-    breadcrumbs = context.get("breadcrumbs") or ()
+    # A page without breadcrumbs (the home page) is the only step of its own trail.
+    breadcrumbs = context.get("breadcrumbs") or [(open_graph(request)["title"], None)]
     return {
         "og": open_graph(request, record, breadcrumbs),
         "json_ld": [script_json(block) for block in json_ld(request, record, breadcrumbs)],

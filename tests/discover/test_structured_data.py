@@ -119,6 +119,7 @@ def test_article_page_is_a_news_article(client, article_data):
 @pytest.mark.parametrize(
     "path",
     [
+        "/en/",
         "/en/regions/sakha/",
         "/ru/cities/harbin/",
         "/en/enterprises/",
@@ -192,6 +193,12 @@ def test_sharing_tags_name_the_record(client, article_data):
     assert '<meta property="og:locale" content="ru_RU">' in html
     html = client.get(f"/en/articles/{ARTICLE}/").content.decode()
     assert '<meta property="og:type" content="article">' in html
+
+
+def test_the_search_page_is_not_indexed(client, db):
+    html = client.get("/en/search/?q=Harbin").content.decode()
+    assert '<meta name="robots" content="noindex, follow">' in html.split("</head>")[0]
+    assert 'name="robots"' not in client.get("/en/regions/").content.decode()
 
 
 def test_robots_txt(client):
