@@ -169,3 +169,26 @@ def test_exhibition_and_forum_lists_link_the_calendar_of_all_events(client, arti
         assert f'href="{url("expo:calendar")}?format=ics"' in html
     html = client.get(url("expo:enterprise-list")).content.decode()
     assert url("expo:calendar") not in html
+
+
+def test_feeds_and_calendars_hold_the_same_records_as_the_page(client, article_data):
+    from expo.models import Exhibition
+
+    expo = Exhibition.objects.get(slug=EXPO)
+    for edition, day in [(7, 8), (8, 10)]:
+        factories.exhibition(
+            series=expo.series,
+            edition=edition,
+            city=expo.city,
+            start_date=datetime.date(2018 + edition - 7, 7, day),
+            end_date=datetime.date(2018 + edition - 7, 7, day + 3),
+        )
+    for filters in [{}, {"country": "china"}, {"year": "2019"}, {"series": "china-russia-expo"}]:
+        response = client.get(url("expo:exhibition-list"), filters)
+        paths = [record.get_absolute_url() for record in response.context["object_list"]]
+        assert paths
+        feed = atom(client, url("expo:exhibition-list"), {**filters, "format": "atom"})
+        links = [e.find(f"{ATOM}link").get("href") for e in feed.findall(f"{ATOM}entry")]
+        assert links == [f"http://testserver{path}" for path in paths], filters
+        cal = calendar(client, url("expo:exhibition-list"), {**filters, "format": "ics"})
+        assert [str(event["URL"]) for event in events(cal)] == links, filters
