@@ -31,6 +31,7 @@ import functools
 import hashlib
 import re
 import time
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -81,11 +82,18 @@ def safe_bump():
 
 
 def _site_tables():
-    """Tables of the project's own models (not Django's sessions, users or admin log)."""
+    """Tables of the project's own apps (their content, history and replies).
+
+    Not those of Django (sessions, users, the admin log) or of installed packages (login
+    attempts, health checks): writing them changes no public page, and a load balancer
+    polling /health/ or a stream of failed logins would otherwise empty the cache.
+    """
+    project = Path(settings.BASE_DIR).resolve()
     return frozenset(
         model._meta.db_table
         for model in apps.get_models(include_auto_created=True)
-        if not model._meta.app_config.name.startswith("django.")
+        if project in Path(model._meta.app_config.path).resolve().parents
+        and "site-packages" not in Path(model._meta.app_config.path).parts
     )
 
 

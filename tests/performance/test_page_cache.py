@@ -187,3 +187,16 @@ def test_the_site_works_when_the_cache_is_down(client, settings):
     f.enterprise(name="Works Alpha")
     assert names(client.get(LIST)) == {"Works Alpha"}
     assert names(client.get(LIST)) == {"Works Alpha"}
+
+
+def test_writes_that_change_no_page_keep_the_cache(client, django_assert_num_queries):
+    """Sessions, failed logins and the like are not the site's content."""
+    from axes.models import AccessAttempt
+    from django.contrib.sessions.backends.db import SessionStore
+
+    f.enterprise(name="Works Alpha")
+    client.get(LIST)
+    SessionStore().save()
+    AccessAttempt.objects.create(username="someone", ip_address="127.0.0.1", failures_since_start=1)
+    with django_assert_num_queries(0):
+        client.get(LIST)
