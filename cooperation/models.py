@@ -319,7 +319,7 @@ class CooperationYears(PublishableModel):
 
     def __str__(self):
         # Translated, so that Chinese reads with full-width brackets: "…（2018—2019年）".
-        return _("%(name)s (%(start)s-%(end)s)") % {
+        return _("%(name)s (%(start)s–%(end)s)") % {
             "name": self.name,
             "start": self.start_year,
             "end": self.end_year,

@@ -223,3 +223,10 @@ def test_a_sort_order_alone_is_not_a_filter(get):
     text = page_text(get("/en/enterprises/", {"sort": "country"}))
     assert "The directory will list the enterprises" in text
     assert "Nothing matches these filters." not in text
+
+
+@pytest.mark.django_db
+def test_a_span_of_years_has_an_en_dash():
+    years = f.years(name="Years of Cooperation", start_year=2018, end_year=2019)
+    with translation.override("en"):
+        assert str(years) == "Years of Cooperation (2018–2019)"
