@@ -49,6 +49,9 @@ def create_with_history(objs, key, user=None):
         [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
         for obj in objs
     ]
+    # The history rows repeat these values: prepared once for both tables.
+    attnames = [field.attname for field in fields]
+    prepared = [dict(zip(attnames, row, strict=True)) for row in rows]
     with transaction.atomic(using=connection.alias, savepoint=False):
         with connection.cursor() as cursor:
             cursor.executemany(_insert_sql(connection, model, fields), rows)
@@ -60,7 +63,7 @@ def create_with_history(objs, key, user=None):
             setattr(obj, pk, record_pk)
             obj._state.adding = False
             obj._state.db = connection.alias
-        record_history(objs, CREATED, user, connection)
+        record_history(objs, CREATED, user, connection, prepared)
 
 
 def update_with_history(objs, field_names, user=None):
@@ -85,33 +88,39 @@ def update_with_history(objs, field_names, user=None):
     with transaction.atomic(using=connection.alias, savepoint=False):
         with connection.cursor() as cursor:
             cursor.executemany(sql, rows)
-        record_history(objs, CHANGED, user, connection)
+        attnames = [field.attname for field in fields] + [pk.attname]
+        prepared = [dict(zip(attnames, row, strict=True)) for row in rows]
+        record_history(objs, CHANGED, user, connection, prepared)
 
 
-def record_history(objs, history_type, user, connection):
-    """One history version of each of ``objs``, as simple-history's bulk_history_create."""
+def record_history(objs, history_type, user, connection, prepared=None):
+    """One history version of each of ``objs``, as simple-history's bulk_history_create.
+
+    ``prepared``: for each of ``objs``, values already prepared for the database by
+    attribute name (those of its own insert), reused for the same fields.
+    """
     history_model = get_history_manager_for_model(type(objs[0])).model
     tracked = {field.attname for field in history_model.tracked_fields}
     now = timezone.now()
     fields = _insertable_fields(history_model)
     rows = []
-    for obj in objs:
+    for n, obj in enumerate(objs):
+        known = prepared[n] if prepared is not None else {}
         meta = {
             "history_date": getattr(obj, "_history_date", now),
             "history_type": history_type,
             "history_change_reason": getattr(obj, "_change_reason", None),
             "history_user_id": getattr(getattr(obj, "_history_user", user), "pk", None),
         }
-        rows.append(
-            [
-                field.get_db_prep_save(
-                    getattr(obj, field.attname)
-                    if field.attname in tracked
-                    else meta[field.attname],
-                    connection,
-                )
-                for field in fields
-            ]
-        )
+        row = []
+        for field in fields:
+            name = field.attname
+            if name in known:
+                row.append(known[name])
+            elif name in tracked:
+                row.append(field.get_db_prep_save(getattr(obj, name), connection))
+            else:
+                row.append(field.get_db_prep_save(meta[name], connection))
+        rows.append(row)
     with connection.cursor() as cursor:
         cursor.executemany(_insert_sql(connection, history_model, fields), rows)

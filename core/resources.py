@@ -335,6 +335,16 @@ class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
                     field.widget.preload(dataset[field.column_name])
         self.keys_seen = set()
         self._blank = None
+        # Optional fields the file has no column for keep their stored or default
+        # value: nothing to check.
+        imported = {
+            field.attribute for field in self.fields.values() if field.column_name in headers
+        }
+        self.not_in_file = [
+            field.name
+            for field in self._meta.model._meta.concrete_fields
+            if field.blank and field.name not in imported
+        ]
         # What validate_instance() checks with a query: uniqueness other than the
         # import key (matched by the instance loader), and the constraints other than
         # the import key's and the publication ones (checked by clean()).
@@ -398,7 +408,9 @@ class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
                 errors[name] = [ValidationError(_("This column must not be empty."))]
         try:
             instance.full_clean(
-                exclude=[*errors, *looked_up], validate_unique=False, validate_constraints=False
+                exclude=[*errors, *looked_up, *self.not_in_file],
+                validate_unique=False,
+                validate_constraints=False,
             )
         except ValidationError as e:
             errors = e.update_error_dict(errors)
