@@ -73,3 +73,11 @@ def test_an_unreachable_cache_fails_the_check(client, settings):
     failed = [name for name, result in checks(response).items() if result != "OK"]
     assert len(failed) == 1
     assert "Cache" in failed[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_answered_over_http_when_the_site_redirects_to_https(client, settings):
+    """The load balancer checks the app server directly, over plain http."""
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/en/").status_code == 301
+    assert client.get("/health/").status_code == 200
