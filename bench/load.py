@@ -59,7 +59,7 @@ def drop_postgres(url, name):
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def wait_until_healthy(base, server, seconds=120):
+def wait_until_healthy(base, server, seconds=300):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
