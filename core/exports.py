@@ -190,13 +190,15 @@ def escape_formula(value):
     return value
 
 
-def _csv_value(value):
+def csv_cell(value):
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int | float | Decimal):
+        return str(value)  # a number is never a formula, negative or not
     if isinstance(value, list | tuple):
-        return escape_formula(" | ".join(str(_csv_value(item)) for item in value))
+        return escape_formula(" | ".join(str(csv_cell(item)) for item in value))
     if isinstance(value, dict):  # a source
         parts = [value.get("publisher"), value.get("title"), value.get("url")]
         return ": ".join(str(part) for part in parts if part)
@@ -234,7 +236,7 @@ def _stream_csv(exporter, queryset):
     buffer.write("\ufeff")
     writer.writerow(exporter.keys)
     for n, row in enumerate(exporter.rows(queryset), start=1):
-        writer.writerow([_csv_value(row[key]) for key in exporter.keys])
+        writer.writerow([csv_cell(row[key]) for key in exporter.keys])
         if n % 500 == 0:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -162,6 +162,19 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_escaped(client, db, evil):
     assert document["results"][0]["name_en"] == evil  # JSON keeps the text as it is
 
 
+def test_numbers_are_not_escaped_as_formulas_but_text_is():
+    from decimal import Decimal
+
+    from core.exports import csv_cell
+
+    assert csv_cell(Decimal("-3.50")) == "-3.50"
+    assert csv_cell(-7) == "-7"
+    assert csv_cell("-7") == "'-7"
+    assert csv_cell(["=1", "b"]) == "'=1 | b"
+    assert csv_cell(None) == ""
+    assert csv_cell(True) == "true"
+
+
 def test_csv_is_a_download_and_json_is_json(client, article_data):
     response = export(client, "expo:exhibition-list", {}, "csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
