@@ -93,6 +93,24 @@ def test_a_change_saved_in_the_admin_shows_at_once(admin_client):
     assert names(reader.get(LIST)) == set()
 
 
+def test_an_import_shows_at_once(client, superuser):
+    """The admin's enterprise import (django-import-export), renaming one and adding one."""
+    import tablib
+
+    from expo.resources import EnterpriseResource
+
+    f.enterprise(name="Works Alpha", slug="works-alpha", country=f.country("CN"))
+    client.get(LIST)
+    dataset = tablib.Dataset(
+        ["works-alpha", "Works Beta", "CN", "published"],
+        ["works-gamma", "Works Gamma", "CN", "published"],
+        headers=["slug", "name_en", "country", "status"],
+    )
+    result = EnterpriseResource().import_data(dataset, dry_run=False, user=superuser)
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert names(client.get(LIST)) == {"Works Beta", "Works Gamma"}
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_committed_write_from_elsewhere_shows_at_once(client):
     """Outside a test transaction: the write commits, and the version moves with it."""
