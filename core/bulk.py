@@ -3,7 +3,8 @@
 Django's ``bulk_create`` and ``bulk_update`` compile every value of every row into
 SQL (``bulk_update`` even one ``CASE WHEN`` per field and row); for an import of
 thousands of rows that compilation, not the database, is most of the time. Here each
-table gets one prepared statement run for all rows (``executemany``), and the history
+table gets one prepared statement run for all rows (``executemany``; PostgreSQL's
+``COPY`` for inserts), and the history
 rows are django-simple-history's own historical model, filled as its
 ``bulk_history_create`` fills them (same fields, user, date and type), written the
 same way. Nothing else writes these tables differently: ``save()`` signals are not
@@ -24,6 +25,20 @@ def _insert_sql(connection, model, fields):
         ", ".join(quote(field.column) for field in fields),
         ", ".join(["%s"] * len(fields)),
     )
+
+
+def _insert(cursor, connection, model, fields, rows):
+    """Insert ``rows``: PostgreSQL's COPY (several times faster), else one prepared INSERT."""
+    if connection.vendor == "postgresql":
+        quote = connection.ops.quote_name
+        columns = ", ".join(quote(field.column) for field in fields)
+        with cursor.cursor.copy(
+            f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        cursor.executemany(_insert_sql(connection, model, fields), rows)
 
 
 def _insertable_fields(model):
@@ -54,7 +69,7 @@ def create_with_history(objs, key, user=None):
     prepared = [dict(zip(attnames, row, strict=True)) for row in rows]
     with transaction.atomic(using=connection.alias, savepoint=False):
         with connection.cursor() as cursor:
-            cursor.executemany(_insert_sql(connection, model, fields), rows)
+            _insert(cursor, connection, model, fields, rows)
         by_key = {getattr(obj, key): obj for obj in objs}
         pk = model._meta.pk.attname
         found = model._base_manager.using(connection.alias).filter(**{f"{key}__in": list(by_key)})
@@ -123,4 +138,4 @@ def record_history(objs, history_type, user, connection, prepared=None):
                 row.append(field.get_db_prep_save(meta[name], connection))
         rows.append(row)
     with connection.cursor() as cursor:
-        cursor.executemany(_insert_sql(connection, history_model, fields), rows)
+        _insert(cursor, connection, history_model, fields, rows)
