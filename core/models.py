@@ -357,8 +357,17 @@ class Source(SluggedModel):
         return self.kind == SourceKind.EDITORS_NOTE
 
     @property
-    def hosted_document(self):
-        """The live document this site hosts for this source (an article), or None."""
+    def is_public(self):
+        """False for an article of this site that is not live: it appears nowhere, like
+        every record that is not live (a report or an editors' note always shows)."""
+        return self.kind != SourceKind.HOSTED or self.live_document is not None
+
+    @property
+    def live_document(self):
+        """The live document this site hosts for this source (an article), or None.
+
+        (Not named ``hosted_document``: that is the reverse accessor the hosting app adds.)
+        """
         if not hosted_document_lookups():
             return None
         try:
@@ -372,7 +381,7 @@ class Source(SluggedModel):
     @property
     def link(self):
         """Where a reader checks the source: the hosted article's page, else its address."""
-        document = self.hosted_document
+        document = self.live_document
         if document is not None:
             return document.get_absolute_url()
         return self.url

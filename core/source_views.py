@@ -25,7 +25,7 @@ class SourceListView(PageMixin, TemplateView):
         entries = [
             (source, by_source.get(source.pk, []))
             for source in sorted(
-                sources,
+                (source for source in sources if source.is_public),
                 key=lambda s: (order.get(s.kind, 3), s.publisher.lower(), str(s.published_on)),
             )
         ]

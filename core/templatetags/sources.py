@@ -45,6 +45,8 @@ def cited(record, supports=""):
     for citation in citations.all():
         if wanted and citation.supports not in wanted:
             continue
+        if not citation.source.is_public:
+            continue  # an article of this site that is not live
         source, facts = groups.setdefault(citation.source_id, (citation.source, []))
         facts.append(citation.get_supports_display())
     for source, facts in groups.values():
@@ -100,6 +102,8 @@ def part_of_links(record):
     for child, larger in pairwise(chain):
         cited = Cited()
         for citation in by_record.get(child.pk, []):
+            if not citation.source.is_public:
+                continue
             target = cited.notes if citation.source.is_editors_note else cited.sources
             target.append((citation.source, [citation.get_supports_display()]))
         links.append((larger, child, cited))

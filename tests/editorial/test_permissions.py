@@ -33,6 +33,8 @@ def _form(region=None, **overrides):
         "publish_at_1": "",
         "expires_at_0": "",
         "expires_at_1": "",
+        "citations-TOTAL_FORMS": 0,  # the citations inline (core.admin_sources)
+        "citations-INITIAL_FORMS": 0,
     }
     data.update(overrides)
     return data

@@ -215,12 +215,14 @@ def test_home_page_shows_live_records_only(client):
 
 def test_sources_and_source_lists_leave_drafts_out(client):
     region = f.region()
-    live = f.article(publisher=f.publisher(name="Live Paper"))
-    draft = f.article(status=DRAFT, publisher=f.publisher(name="Draft Paper"))
-    live.regions.add(region, f.region(status=DRAFT, name="Draft Province"))
-    draft.regions.add(region)
+    live = f.hosted_article(publisher=f.publisher(name="Live Paper"))
+    draft = f.hosted_article(status=DRAFT, publisher=f.publisher(name="Draft Paper"))
+    f.cite(region, live.source, "name")
+    f.cite(f.region(status=DRAFT, name="Draft Province"), live.source, "name")
+    f.cite(region, draft.source, "name")
     region_text = page_text(client.get(region.get_absolute_url()))
-    assert "Source: Live Paper" in region_text and "Draft Paper" not in region_text
+    assert "Live Paper" in region_text and "Draft Paper" not in region_text
+    assert "Draft Paper" not in page_text(client.get(reverse("source-list")))
     article_text = page_text(client.get(live.get_absolute_url()))
     assert "Draft Province" not in article_text
     assert "Draft Paper" not in page_text(client.get(reverse("news:article-list")))

@@ -91,7 +91,7 @@ def test_linked_to_its_source_record(source_article):
     assert source.kind == "hosted"
     assert source.publisher == "Rambler"
     assert source.title == TITLE
-    assert source.hosted_document == source_article
+    assert source.live_document == source_article
 
 
 def test_records_cite_the_article_for_what_it_says(source_article):

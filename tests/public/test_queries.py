@@ -232,8 +232,12 @@ def assessment_detail(n):
     return f.assessment().get_absolute_url()
 
 
-# Detail pages of records that can have sources run one more query (source articles
-# with their publishers); the home page runs two (the exhibition's and the trade figure's).
+# A page runs one query per kind of record whose sources it shows (their citations with
+# the sources and hosted articles, core.models.with_sources): a record page its own, a
+# list or a region, city, country or enterprise page those of the exhibitions and forums
+# whose dates it shows, the region page one more for the sources of each step of "part
+# of". The home page also loads the featured exhibition and the table of every edition
+# with its enterprise counts, and the sources of its forums and assessment.
 # A nullable link to a record that may not be live (an enterprise's region and sector, a
 # forum's exhibition, a council's years...) costs one query for all rows: only live targets
 # are loaded, so a draft shows as empty (core.models.live_prefetch). A region's page and
@@ -241,24 +245,24 @@ def assessment_detail(n):
 # query (RegionQuerySet.live_subtree_ids); a page that names the regions a region lies
 # within finds them in two, at any depth (Region.ancestors()).
 PAGES = {
-    home: 13,
-    exhibition_list: 6,  # + the editions chart's figures
-    exhibition_list_filtered: 7,
+    home: 19,
+    exhibition_list: 7,  # + the editions chart's figures
+    exhibition_list_filtered: 8,
     exhibition_detail: 9,
     enterprise_list: 8,
     # +1: the regions whose name matches, as a list (see EnterpriseFilter.filter_name).
     enterprise_list_filtered: 11,
     enterprise_list_by_region: 10,
-    enterprise_detail: 4,
-    forum_list: 4,
+    enterprise_detail: 6,
+    forum_list: 5,
     forum_detail: 6,
     region_list: 5,
-    region_detail: 13,
-    region_detail_chain: 11,
+    region_detail: 16,
+    region_detail_chain: 13,
     city_list: 4,
-    city_detail: 7,
+    city_detail: 10,
     country_list: 2,
-    country_detail: 4,
+    country_detail: 5,
     mechanism_list: 3,
     mechanism_detail: 6,
     council_list: 3,
