@@ -95,3 +95,48 @@ def test_admin_change_form_has_the_citations_inline(admin_client, article_data):
     assert page.select_one('input[name="citations-TOTAL_FORMS"]')["value"] == str(
         sakha.citations.count()
     )
+
+
+@pytest.mark.parametrize(("group", "may_delete"), [("Editors", False), ("Publishers", True)])
+def test_editors_and_publishers_cite_sources_in_the_admin(
+    client, django_user_model, article_data, group, may_delete
+):
+    from django.contrib.auth.models import Group
+
+    from cooperation.models import RegionCitation
+
+    user = django_user_model.objects.create_user("staff", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    assert user.has_perm("core.add_source") and user.has_perm("cooperation.add_regioncitation")
+    assert user.has_perm("cooperation.delete_regioncitation") is may_delete
+    guangdong = Region.objects.get(slug="guangdong")
+    with translation.override("en"):
+        url = reverse("admin:cooperation_region_change", args=[guangdong.pk])
+    page = soup(client.get(url))
+    form = page.select_one("form#region_form")
+    data = {}
+    for field in form.select("input[name], select[name], textarea[name]"):
+        if field.name == "select":
+            chosen = field.select_one("option[selected]")
+            data[field["name"]] = chosen["value"] if chosen else ""
+        elif field.name == "textarea":
+            data[field["name"]] = field.text
+        elif field.get("type") == "checkbox":
+            if field.has_attr("checked"):
+                data[field["name"]] = field.get("value", "on")
+        elif field.get("type") not in {"submit", "file"}:
+            data[field["name"]] = field.get("value", "")
+    total = int(data["citations-TOTAL_FORMS"])
+    decree = Source.objects.get(slug="presidential-decree-849-2018")
+    data.update(
+        {
+            "citations-TOTAL_FORMS": str(total + 1),
+            f"citations-{total}-source": str(decree.pk),
+            f"citations-{total}-supports": "name",
+        }
+    )
+    response = client.post(url, data)
+    errors = soup(response).select(".errorlist, .errornote") if response.status_code == 200 else []
+    assert response.status_code == 302, [e.get_text(" ", strip=True) for e in errors]
+    assert RegionCitation.objects.filter(record=guangdong, source=decree).exists()
