@@ -92,7 +92,8 @@ class EnterpriseParticipationInline(admin.TabularInline):
 @admin.register(models.Enterprise)
 class EnterpriseAdmin(ImportExportAdmin, PublishableAdmin):
     resource_classes = [EnterpriseResource]
-    list_display = ["name", "country", "region", "sector", "website"]
+    # Few columns, so that the publication state shows within 1366 pixels.
+    list_display = ["name", "country", "sector"]
     list_filter = ["country", "sector"]
     list_select_related = ["country", "region", "sector"]
     search_fields = [
@@ -125,7 +126,8 @@ class ForumSeriesAdmin(PublishableAdmin):
 
 @admin.register(models.Forum)
 class ForumAdmin(PublishableAdmin):
-    list_display = ["name", "edition", "series", "date", "city", "exhibition"]
+    # Few columns, so that the publication state shows within 1366 pixels.
+    list_display = ["name", "date", "city"]
     list_filter = ["series", "city"]
     list_select_related = ["series", "city", "exhibition"]
     search_fields = [

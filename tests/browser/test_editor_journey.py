@@ -67,7 +67,14 @@ def test_a_publisher_creates_an_enterprise_with_a_new_sector_publishes_both_and_
     _shot(page, "1-dashboard")
 
     # The change lists show the state within 1366 pixels.
-    for path, column in (("expo/exhibition", "publication"), ("news/reply", "short_text")):
+    lists = [
+        ("expo/exhibition", "publication"),
+        ("expo/forum", "publication"),
+        ("cooperation/region", "publication"),
+        ("news/article", "publication"),
+        ("news/reply", "short_text"),
+    ]
+    for path, column in lists:
         page.goto(f"{site}/admin/{path}/")
         header = page.locator(f"th.column-{column}")
         expect(header).to_be_visible()
@@ -140,6 +147,10 @@ def test_a_publisher_creates_an_enterprise_with_a_new_sector_publishes_both_and_
     page.get_by_role("button", name="Confirm import").click()
     expect(page.locator(".messagelist")).to_contain_text("Import finished")
     _shot(page, "7-imported")
+
+    header = page.locator("th.column-publication")  # back on the enterprise list
+    box, shown = header.bounding_box(), page.locator("#changelist .results").bounding_box()
+    assert box["x"] + box["width"] <= shown["x"] + shown["width"], "enterprises: no publication"
 
     imported = Enterprise.objects.get(slug="lena-grain")
     assert (imported.country.code, imported.region.slug) == ("CN", "heilongjiang")
