@@ -26,7 +26,9 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.db.models.base import ModelState
+from django.utils import translation
 from django.utils.encoding import force_str
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape, format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -317,6 +319,27 @@ class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
                     "known": ", ".join(f.column_name for f in self.get_import_fields()),
                 }
             )
+        self.refuse_unfilled_template(dataset)
+
+    def refuse_unfilled_template(self, dataset):
+        """Refuse a template row whose "(what goes here)" cell was left as it is."""
+        example = self.template_example if isinstance(self.template_example, dict) else {}
+        for column, value in example.items():
+            if not isinstance(value, Promise) or column not in (dataset.headers or []):
+                continue  # only the explanations are lazy translations
+            texts = set()
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    texts.add(str(value))
+            for number, cell in enumerate(dataset[column], start=1):
+                if isinstance(cell, str) and cell.strip() in texts:
+                    raise ImportRefused(
+                        _(
+                            "Row %(row)d, column “%(column)s”: replace the template's "
+                            "“%(text)s” with the real value."
+                        )
+                        % {"row": number, "column": column, "text": cell.strip()}
+                    )
 
     def handle_import_error(self, result, error, raise_errors=False):
         if not isinstance(error, ImportRefused):

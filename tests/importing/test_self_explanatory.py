@@ -182,3 +182,16 @@ def test_a_bad_row_in_a_bulk_import_is_named_and_nothing_is_written(publisher, w
     assert "The region must be in the enterprise&#x27;s country." in preview.content.decode()
     assert not Enterprise.objects.exists()
     assert Region.objects.count() == 2
+
+
+def test_the_template_uploaded_unchanged_is_refused_naming_the_cell(editor, world):
+    response = editor.get(reverse("admin:expo_enterprise_import_template", args=["csv"]))
+    data = tablib.Dataset().load(response.content.decode("utf-8-sig"), format="csv")
+    preview = _post(editor, "expo_enterprise", data)
+    page = preview.content.decode()
+    assert (
+        "Row 1, column “name_en”: replace the template&#x27;s “(the enterprise&#x27;s name in "
+        "English)” with the real value." in page
+    )
+    assert "confirm_form" not in preview.context
+    assert not Enterprise.objects.exists()
