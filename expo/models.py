@@ -10,12 +10,12 @@ from cooperation.models import City, Country, Region
 from core.indexes import schedule_indexes, sorted_by_language
 from core.models import (
     PUBLICATION_CONSTRAINTS,
-    PublishableModel,
     Citation,
+    PublishableModel,
     PublishableQuerySet,
-    live_prefetch,
     citations_prefetch,
     cited_record,
+    live_prefetch,
     live_q,
     live_rows,
 )
@@ -62,7 +62,6 @@ class ExhibitionQuerySet(PublishableQuerySet):
             )
         )
 
-    def most_recent(self):
     def with_editions_related(self):
         """For a table of editions: the list's loading and each country's enterprise count."""
         return self.with_list_related().prefetch_related(
@@ -74,14 +73,15 @@ class ExhibitionQuerySet(PublishableQuerySet):
             )
         )
 
+    def most_recent(self):
         """The exhibition with the latest start date, or None."""
         return self.first()
-
 
     def featured_or_latest(self):
         """The exhibition editors chose to feature, else the latest (None if there is none)."""
         featured = self.filter(featured=True).first()
         return featured if featured is not None else self.most_recent()
+
 
 class Exhibition(PublishableModel):
     series = models.ForeignKey(
@@ -128,10 +128,10 @@ class Exhibition(PublishableModel):
                 name="exhibition_ends_after_start",
             ),
             models.CheckConstraint(condition=Q(edition__gte=1), name="exhibition_edition_positive"),
-        ]
             models.UniqueConstraint(
                 fields=["featured"], condition=Q(featured=True), name="exhibition_one_featured"
             ),
+        ]
 
     def __str__(self):
         return self.name
