@@ -39,7 +39,7 @@ FIXTURES = next(
     if line.startswith("FIXTURES :=")
 )
 PER_PAGE, MAX_PAGES = 25, 100  # the directory's page size and core.pagination's bound
-SITEMAP_RECORDS = 500  # enterprises per sitemap file (expo.sitemaps.EnterpriseSitemap)
+SITEMAP_RECORDS = 100  # enterprises per sitemap file (expo.sitemaps.EnterpriseSitemap)
 
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
