@@ -102,10 +102,37 @@ def update_with_history(objs, field_names, user=None):
     ]
     with transaction.atomic(using=connection.alias, savepoint=False):
         with connection.cursor() as cursor:
-            cursor.executemany(sql, rows)
+            if connection.vendor == "postgresql":
+                _update_by_copy(cursor, connection, model, [*fields, pk], rows)
+            else:
+                cursor.executemany(sql, rows)
         attnames = [field.attname for field in fields] + [pk.attname]
         prepared = [dict(zip(attnames, row, strict=True)) for row in rows]
         record_history(objs, CHANGED, user, connection, prepared)
+
+
+def _update_by_copy(cursor, connection, model, fields, rows):
+    """PostgreSQL: COPY the new values into a temporary table, then one UPDATE ... FROM.
+
+    ``fields`` ends with the primary key, which matches each row to its record.
+    """
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    columns = ", ".join(quote(field.column) for field in fields)
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE import_update ON COMMIT DROP AS "
+        f"SELECT {columns} FROM {table} WITH NO DATA"
+    )
+    with cursor.cursor.copy(f"COPY import_update ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    *changed, pk = fields
+    assignments = ", ".join(f"{quote(f.column)} = new.{quote(f.column)}" for f in changed)
+    cursor.execute(
+        f"UPDATE {table} SET {assignments} FROM import_update AS new "
+        f"WHERE {table}.{quote(pk.column)} = new.{quote(pk.column)}"
+    )
+    cursor.execute("DROP TABLE import_update")
 
 
 def record_history(objs, history_type, user, connection, prepared=None):
