@@ -17,21 +17,27 @@ def _messages(response):
     return [str(m) for m in response.context["messages"]] if response.context else []
 
 
-def _enterprise_form(client, **data):
-    """The add form's data, as the browser would post it."""
-    page = client.get(reverse("admin:expo_enterprise_add"))
+def _form(client, url, **data):
+    """The add form's data, as the browser would post it (inlines' management forms too)."""
+    page = client.get(url)
     form = page.context["adminform"].form
     post = dict.fromkeys(form.fields, "")
-    post.update({"participations-TOTAL_FORMS": "0", "participations-INITIAL_FORMS": "0"})
+    for inline in page.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        post.update({management.add_prefix(n): management[n].value() for n in management.fields})
     post.update(data)
     return post
 
 
+def _enterprise_form(client, **data):
+    return _form(client, reverse("admin:expo_enterprise_add"), **data)
+
+
 def test_a_sector_made_in_the_popup_comes_back_marked_draft(editor):
-    response = editor.post(
-        reverse("admin:expo_sector_add") + "?_to_field=id&_popup=1",
-        {"name_en": "Energy", "slug": "energy", "_popup": "1", "_to_field": "id"},
-    )
+    url = reverse("admin:expo_sector_add") + "?_to_field=id&_popup=1"
+    data = _form(editor, url, name_en="Energy", slug="energy", _popup="1", _to_field="id")
+    data.pop("status", None)  # read-only for an Editor
+    response = editor.post(url, data)
     assert response.status_code == 200
     data = json.loads(response.context_data["popup_response_data"])
     assert data["obj"] == "Energy (draft)"
