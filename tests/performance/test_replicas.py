@@ -83,3 +83,32 @@ def test_the_page_cache_keeps_no_page_read_just_after_a_write(settings):
     settings.DATABASE_REPLICA_LAG = 0
     reader.get(LIST)
     assert reader.get(LIST).context is None  # past the lag, pages are kept again
+
+
+def test_replica_addresses_from_the_environment_turn_the_router_on():
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import json, config.settings as s; print(json.dumps([sorted(s.DATABASES),"
+        " s.DATABASES['replica1']['HOST'], s.DATABASE_ROUTERS,"
+        " 'config.db_router.PrimaryPinMiddleware' in s.MIDDLEWARE]))"
+    )
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": "postgres://app@primary:5432/coop"}
+    env["DATABASE_REPLICA_URL"] = "postgres://app@r0:5432/coop, postgres://app@r1:5432/coop"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    databases, host, routers, pinning = json.loads(result.stdout.strip().splitlines()[-1])
+    assert databases == ["default", "replica0", "replica1"]
+    assert host == "r1"
+    assert routers == ["config.db_router.PrimaryReplicaRouter"]
+    assert pinning
