@@ -127,6 +127,8 @@ def record_sources(record, request):
         by_source = {}
         for citation in record.citations.all():
             source = citation.source
+            if not source.is_public:
+                continue  # an article of this site that is not live shows nowhere
             if source.pk not in by_source:
                 try:
                     link = source.link

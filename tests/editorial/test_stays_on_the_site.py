@@ -19,6 +19,8 @@ def _city_form(city, region):
         "publish_at_1": "",
         "expires_at_0": "",
         "expires_at_1": "",
+        "citations-TOTAL_FORMS": 0,  # the citations inline (core.admin_sources)
+        "citations-INITIAL_FORMS": 0,
     }
 
 
