@@ -208,6 +208,13 @@ class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
         super().__init__(**kwargs)
         self._meta = copy(self._meta)  # this instance's own options, see import_data()
         self.import_user = None
+        self._import_fields = None
+
+    def get_import_fields(self):
+        # Asked for every row by the library; the same for the whole import.
+        if self._import_fields is None:
+            self._import_fields = super().get_import_fields()
+        return self._import_fields
 
     def get_diff_class(self):
         return PlainDiff
