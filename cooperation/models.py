@@ -17,7 +17,6 @@ from core.models import (
     Citation,
     PublishableModel,
     PublishableQuerySet,
-    citations_prefetch,
     cited_record,
     live_prefetch,
     live_q,
@@ -30,11 +29,9 @@ class CountryQuerySet(models.QuerySet):
         return self.get(code=code)
 
     def with_detail_related(self):
-        """The country's live regions and its part in live exhibitions."""
+        """The country's live regions (its part in exhibitions: expo's section)."""
         return self.prefetch_related(
             models.Prefetch("regions", queryset=Region.objects.published().with_list_related()),
-            live_rows(Country, "exhibition_participations", "exhibition"),
-            citations_prefetch(Country, "exhibition_participations__exhibition__citations"),
         )
 
 
@@ -245,10 +242,6 @@ class CityQuerySet(PublishableQuerySet):
     def with_detail_related(self):
         return self.select_related("region__country").prefetch_related(
             live_prefetch(City, "administered_regions"),
-            live_prefetch(City, "exhibitions"),
-            live_prefetch(City, "forums"),
-            citations_prefetch(City, "exhibitions__citations"),
-            citations_prefetch(City, "forums__citations"),
             live_rows(City, "council_meetings", "council"),
         )
 

@@ -8,7 +8,6 @@ layer in ``core.views`` decides what is live and what staff may preview.
 from django.urls import reverse
 from django.utils.text import capfirst
 
-from core import sections
 from core.exports import field, related, translated
 from core.views import PublicDetailView, PublicFilterView
 
@@ -42,6 +41,7 @@ class CountryDetailView(PublicDetailView):
     model = models.Country
     records = models.Country.objects.with_detail_related
     list_url_name = "cooperation:country-list"
+    sections_page = "country-detail"
 
 
 class RegionListView(PublicFilterView):
@@ -69,22 +69,21 @@ class RegionDetailView(PublicDetailView):
             *region_chain_crumbs(self.object)[:-1],
         ]
 
+    sections_page = "region-detail"
+
     def get_context_data(self, **kwargs):
-        """The region's own facts, then what other apps contribute (``core.sections``):
-        the exhibitions, guest appearances and enterprises of the region and of every
-        live region inside it, at any depth. A region that is not live hides itself and
-        everything below it.
-        """
         context = super().get_context_data(**kwargs)
-        region = self.object
         context["mechanisms"] = (
-            models.CooperationMechanism.objects.published().for_region(region).with_list_related()
-        )
-        region_ids = models.Region.objects.live_subtree_ids(region)
-        context["sections"] = sections.collect(
-            "region-detail", region=region, region_ids=region_ids
+            models.CooperationMechanism.objects.published()
+            .for_region(self.object)
+            .with_list_related()
         )
         return context
+
+    def get_section_context(self):
+        """Sections take in the region and every live region inside it, at any depth
+        (a region that is not live hides itself and everything below it)."""
+        return {"region_ids": models.Region.objects.live_subtree_ids(self.object)}
 
 
 class CityListView(PublicFilterView):
@@ -103,6 +102,7 @@ class CityDetailView(PublicDetailView):
     model = models.City
     records = models.City.objects.with_detail_related
     list_url_name = "cooperation:city-list"
+    sections_page = "city-detail"
 
     def get_parent_crumbs(self):
         region = self.object.region

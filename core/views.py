@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from . import sections
 from .exports import DataFormatsMixin, RecordFormatsMixin
 from .models import PublicVisibility, is_publishable, with_sources
 
@@ -126,6 +127,8 @@ class PublicDetailView(RecordFormatsMixin, PageMixin, DetailView):
     """One record; a staff member who may view the model previews it in any state."""
 
     list_url_name = None
+    # The page's name in core.sections, where apps this one may not import add sections.
+    sections_page = None
 
     def get_queryset(self):
         records = self.get_records()
@@ -144,7 +147,15 @@ class PublicDetailView(RecordFormatsMixin, PageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         if is_publishable(self.model) and self.is_preview_allowed():
             context["publication_notice"] = publication_notice(self.object)
+        if self.sections_page:
+            context["sections"] = sections.collect(
+                self.sections_page, record=self.object, **self.get_section_context()
+            )
         return context
+
+    def get_section_context(self):
+        """What the page passes to its sections besides the record (none by default)."""
+        return {}
 
     def get_breadcrumbs(self):
         opts = self.object._meta

@@ -9,6 +9,8 @@ class ExpoConfig(AppConfig):
     def ready(self):
         from core import sections
 
-        from .sections import region_sections
+        from .sections import city_sections, country_sections, region_sections
 
         sections.register("region-detail", region_sections)
+        sections.register("city-detail", city_sections)
+        sections.register("country-detail", country_sections)

@@ -1,6 +1,11 @@
 """What the expo app adds to other apps' pages (``core.sections``), registered in
-``ExpoConfig.ready()``: on a region's page, the exhibitions it hosted, its
-guest-of-honour appearances and its enterprises, including the live regions inside it.
+``ExpoConfig.ready()``:
+
+- a region's page: the exhibitions it hosted, its guest-of-honour appearances and its
+  enterprises, including the live regions inside it;
+- a city's page: the exhibitions and forums held there;
+- a country's page: its part in each exhibition, and links to its exhibitions and
+  enterprises in the directories.
 """
 
 from core.models import citations_prefetch, live_prefetch, live_q
@@ -10,8 +15,9 @@ from core.views import RELATED_LIMIT
 from . import models
 
 
-def region_sections(region, region_ids, **kwargs):
+def region_sections(record, region_ids, **kwargs):
     """One query per kind of record, however deep the tree below the region."""
+    region = record
     exhibitions = (
         models.Exhibition.objects.published()
         .filter(city__region__in=region_ids)
@@ -42,4 +48,32 @@ def region_sections(region, region_ids, **kwargs):
             "enterprises": enterprises[:RELATED_LIMIT],
             "more_enterprises": len(enterprises) > RELATED_LIMIT,
         },
+    )
+
+
+def city_sections(record, **kwargs):
+    """The live exhibitions and forums held in the city, each with its sources."""
+    exhibitions = models.Exhibition.objects.published().filter(city=record).with_sources()
+    forums = models.Forum.objects.published().filter(city=record).with_sources()
+    return Section(
+        "expo/includes/city_sections.html",
+        {
+            "exhibitions": exhibitions.order_by(*models.Exhibition._meta.ordering, "slug"),
+            "forums": forums.order_by(*models.Forum._meta.ordering, "slug"),
+        },
+    )
+
+
+def country_sections(record, **kwargs):
+    """The country's part in each live exhibition (with the exhibition's sources)."""
+    participations = (
+        models.CountryParticipation.objects.filter(
+            live_q(models.Exhibition, "exhibition__"), country=record
+        )
+        .select_related("exhibition")
+        .prefetch_related(citations_prefetch(models.CountryParticipation, "exhibition__citations"))
+    )
+    return Section(
+        "expo/includes/country_sections.html",
+        {"country": record, "participations": participations},
     )
