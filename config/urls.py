@@ -30,6 +30,7 @@ sitemaps = {
 }
 
 urlpatterns = [
+    # For a load balancer: database, cache, migrations (core/health.py); no language prefix.
     path("health/", health, name="health"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -57,7 +58,7 @@ urlpatterns += i18n_patterns(
     path("", include("cooperation.urls")),
     path("", include("expo.urls")),
     path("", include("news.urls")),
-    path("", include("discover.urls")),
     path("sources/", SourceListView.as_view(), name="source-list"),
+    path("", include("discover.urls")),
     prefix_default_language=True,
 )
