@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
 from cooperation.models import Country, Region
-from core.localized import localized
+from core.localized import in_default_language, localized
 from core.resources import NaturalKeyResource, NaturalKeyWidget, PublishableResource
 
 from .models import Enterprise, EnterpriseParticipation, Exhibition, Sector
@@ -30,7 +30,7 @@ class EnterpriseResource(PublishableResource):
         "website": _("The full address, starting with https://. Empty if not known."),
     }
     template_example = {
-        "name_en": ENTERPRISE_NAME,
+        in_default_language("name"): ENTERPRISE_NAME,
         "country": "CN",
         "region": "heilongjiang",
         "status": "draft",

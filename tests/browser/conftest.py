@@ -37,7 +37,10 @@ def _chromium_path():
     return None
 
 
-@pytest.fixture(scope="session")
+# One Chromium per test module, not per session: Playwright's sync API keeps an event loop
+# running in the main thread while it is open, and tests after the browser tests must not
+# run inside it (async views such as /health/ refuse to run under a running loop).
+@pytest.fixture(scope="module")
 def browser():
     try:
         from playwright.sync_api import sync_playwright
