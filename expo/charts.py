@@ -24,17 +24,20 @@ def count_spoken(value):
     }
 
 
+def participation_row(participation, group=""):
+    """One country's bar: its enterprises at one exhibition ("unknown" has no bar)."""
+    return Row(
+        str(participation.country),
+        participation.enterprises,
+        count_text(participation.enterprises),
+        group=group,
+        spoken=count_spoken(participation.enterprises),
+    )
+
+
 def participation_chart(exhibition):
     """One bar per country taking part in ``exhibition`` (its participations prefetched)."""
-    return BarChart(
-        Row(
-            str(p.country),
-            p.enterprises,
-            count_text(p.enterprises),
-            spoken=count_spoken(p.enterprises),
-        )
-        for p in exhibition.participations.all()
-    )
+    return BarChart(participation_row(p) for p in exhibition.participations.all())
 
 
 def edition_label(exhibition):
@@ -61,13 +64,4 @@ def editions_chart(participations):
     known = {p.exhibition_id for p in participations if p.enterprises is not None}
     if len(known) < 2:
         return None
-    return BarChart(
-        Row(
-            str(p.country),
-            p.enterprises,
-            count_text(p.enterprises),
-            group=edition_label(p.exhibition),
-            spoken=count_spoken(p.enterprises),
-        )
-        for p in participations
-    )
+    return BarChart(participation_row(p, group=edition_label(p.exhibition)) for p in participations)
