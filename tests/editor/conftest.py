@@ -1,28 +1,20 @@
+"""An Editor and a Publisher logged in (the editorial suite's roles), and the few
+records that imports and linked drafts refer to."""
+
 import pytest
-from django.contrib.auth.models import Group
-from django.test import Client
 
 from tests import factories as f
+from tests.editorial.conftest import login, make_user  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
-def editor(db, django_user_model):
-    user = django_user_model.objects.create_user("ed", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client = Client()
-    client.force_login(user)
-    client.user = user
-    return client
+def editor(login):  # noqa: F811
+    return login("editor")
 
 
 @pytest.fixture
-def publisher(db, django_user_model):
-    user = django_user_model.objects.create_user("pub", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Publishers"))
-    client = Client()
-    client.force_login(user)
-    client.user = user
-    return client
+def publisher(login):  # noqa: F811
+    return login("publisher")
 
 
 @pytest.fixture
