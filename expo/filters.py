@@ -10,7 +10,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cooperation.filters import MAX_YEAR, MIN_YEAR, slug_choice
+from cooperation.filters import MAX_YEAR, MIN_YEAR, filter_in_region, slug_choice
 from cooperation.models import City, Country, Region
 from core.filters import contains_in_any_language
 from core.models import live_choices
@@ -82,13 +82,9 @@ class EnterpriseFilter(django_filters.FilterSet):
     def sort_by(self, queryset, name, value):
         return queryset.order_by(*self.SORTS[value])
 
-    def filter_region(self, queryset, name, value):
-        """The enterprises of the region and of every live region inside it, at any depth.
-
-        ``?region=northeast-china`` finds the enterprises of Heilongjiang, as the
-        region's page lists them; a region that is not live hides those below it.
-        """
-        return queryset.filter(region__in=Region.objects.live_subtree_ids(value))
+    # ``?region=northeast-china`` finds the enterprises of Heilongjiang, as the region's
+    # page lists them; a region that is not live hides those below it.
+    filter_region = filter_in_region("region")
 
 
 class ExhibitionFilter(django_filters.FilterSet):
