@@ -12,10 +12,32 @@ sent, exactly as with ``bulk_create``.
 """
 
 from django.db import connections, router, transaction
+from django.db.models import Field
+from django.db.models.lookups import In
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
 
 CREATED, CHANGED = "+", "~"
+
+
+@Field.register_lookup
+class InArray(In):
+    """``field__in_array=values``: ``IN``, but one array parameter on PostgreSQL.
+
+    ``= ANY(%s)`` with a list instead of ``IN (%s, %s, ...)``: for the thousands of
+    keys of an import file, psycopg and PostgreSQL then parse one parameter, not one
+    per key. Other databases get the plain ``IN``.
+    """
+
+    lookup_name = "in_array"
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        field = self.lhs.output_field
+        values = [
+            field.get_db_prep_value(value, connection) for value in self.rhs if value is not None
+        ]
+        return f"{lhs} = ANY(%s)", (*lhs_params, values)
 
 
 def _insert_sql(connection, model, fields):
@@ -67,15 +89,30 @@ def create_with_history(objs, key, user=None):
     # The history rows repeat these values: prepared once for both tables.
     attnames = [field.attname for field in fields]
     prepared = [dict(zip(attnames, row, strict=True)) for row in rows]
+    pk = model._meta.pk
     with transaction.atomic(using=connection.alias, savepoint=False):
         with connection.cursor() as cursor:
-            _insert(cursor, connection, model, fields, rows)
-        by_key = {getattr(obj, key): obj for obj in objs}
-        pk = model._meta.pk.attname
-        found = model._base_manager.using(connection.alias).filter(**{f"{key}__in": list(by_key)})
-        for record_key, record_pk in found.values_list(key, pk):
-            obj = by_key[record_key]
-            setattr(obj, pk, record_pk)
+            if connection.vendor == "postgresql" and pk not in fields:
+                # The new keys taken from the table's sequence first, in one query,
+                # and written with the rows: nothing to read back.
+                cursor.execute(
+                    "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                    [model._meta.db_table, pk.column, len(objs)],
+                )
+                for obj, (record_pk,) in zip(objs, cursor.fetchall(), strict=True):
+                    setattr(obj, pk.attname, record_pk)
+                fields = [pk, *fields]
+                rows = [[obj.pk, *row] for obj, row in zip(objs, rows, strict=True)]
+                _insert(cursor, connection, model, fields, rows)
+            else:
+                _insert(cursor, connection, model, fields, rows)
+                by_key = {getattr(obj, key): obj for obj in objs}
+                found = model._base_manager.using(connection.alias).filter(
+                    **{f"{key}__in": list(by_key)}
+                )
+                for record_key, record_pk in found.values_list(key, pk.attname):
+                    setattr(by_key[record_key], pk.attname, record_pk)
+        for obj in objs:
             obj._state.adding = False
             obj._state.db = connection.alias
         record_history(objs, CREATED, user, connection, prepared)

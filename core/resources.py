@@ -33,12 +33,12 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from import_export import resources, widgets
+from import_export import resources, results, widgets
 from import_export.instance_loaders import BaseInstanceLoader
 from import_export.resources import Diff
 from modeltranslation.utils import build_localized_fieldname
 
-from .bulk import create_with_history, update_with_history
+from .bulk import create_with_history, update_with_history  # also registers __in_array
 from .importing import PREVIEW_ROWS, ImportRefused
 from .models import PUBLICATION_FIELDS, can_publish, publication_constraint_names
 
@@ -143,7 +143,10 @@ class NaturalKeyInstanceLoader(BaseInstanceLoader):
             if key is not None and key[0] is not None:
                 first.add(key[0])
         if first:
-            lookup = f"{self.attnames[0]}__in"
+            # One array parameter for a plain column (the slug); related records'
+            # keys (a participation's enterprise) with Django's own IN.
+            relation = model._meta.get_field(self.fields[0].attribute).is_relation
+            lookup = f"{self.attnames[0]}__{'in' if relation else 'in_array'}"
             for record in resource.get_queryset().filter(**{lookup: first}):
                 self.instances[tuple(getattr(record, name) for name in self.attnames)] = record
 
@@ -182,6 +185,34 @@ class FormulaSafeExport:
         return value
 
 
+class RowResult(results.RowResult):
+    """import-export's row result, naming its record (``object_repr``) only when asked.
+
+    The preview shows the name of each row's record and the admin's log names them
+    all, but a real import of thousands of rows reads none of them: ``str()`` of a
+    translated record resolves its language, row after row, for nothing.
+    """
+
+    def add_instance_info(self, instance):
+        if instance is not None:
+            self.object_id = getattr(instance, "pk", None)
+            self._named = instance
+
+    @property
+    def object_repr(self):
+        named = self.__dict__.get("_named")
+        if named is not None and self.__dict__.get("_object_repr") is None:
+            try:
+                self._object_repr = force_str(named)
+            except Exception:  # as import-export's: a record that cannot be named
+                self._object_repr = None
+        return self.__dict__.get("_object_repr")
+
+    @object_repr.setter
+    def object_repr(self, value):
+        self._object_repr = value
+
+
 def _language_name(code):
     return dict(settings.LANGUAGES)[code]
 
@@ -218,6 +249,9 @@ class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
 
     def get_diff_class(self):
         return PlainDiff
+
+    def get_row_result_class(self):
+        return RowResult
 
     # The page and the template.
 
@@ -375,6 +409,20 @@ class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
             for field in self._meta.model._meta.concrete_fields
             if field.blank and field.name not in imported
         ]
+        # The fields each row fills: those with a column in the file (the others
+        # would be skipped row by row, each skip logged).
+        self.fields_in_file = [
+            field
+            for field in self.get_import_fields()
+            if field.attribute
+            and field.column_name in headers
+            and not isinstance(field.widget, widgets.ManyToManyWidget)
+        ]
+        self.looked_up = [
+            name
+            for name, field in self.fields.items()
+            if isinstance(field.widget, NaturalKeyWidget)
+        ]
         # What validate_instance() checks with a query: uniqueness other than the
         # import key (matched by the instance loader), and the constraints other than
         # the import key's and the publication ones (checked by clean()).
@@ -403,6 +451,17 @@ class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
         instance._state = ModelState()
         return instance
 
+    def import_instance(self, instance, row, **kwargs):
+        """As import-export's, over the fields with a column in the file only."""
+        errors = {}
+        for field in self.fields_in_file:
+            try:
+                self.import_field(field, instance, row, **kwargs)
+            except ValueError as e:
+                errors[field.attribute] = ValidationError(force_str(e), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
     def import_row(self, row, instance_loader, **kwargs):
         self._meta.skip_diff = not (self.dry_run and kwargs.get("row_number", 0) <= PREVIEW_ROWS)
         return super().import_row(row, instance_loader, **kwargs)
@@ -426,11 +485,7 @@ class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
         """
         model = type(instance)
         errors = dict(import_validation_errors or {})
-        looked_up = [
-            name
-            for name, field in self.fields.items()
-            if isinstance(field.widget, NaturalKeyWidget)
-        ]
+        looked_up = self.looked_up
         for name in looked_up:
             model_field = model._meta.get_field(self.fields[name].attribute)
             empty = getattr(instance, model_field.attname) is None
