@@ -18,6 +18,7 @@ class EnterpriseSitemap(RecordSitemap):
     """Enterprises, 100 a file (300 addresses, about 180 kB): there may be 100,000."""
 
     model = models.Enterprise
+    url_name = "expo:enterprise-detail"
 
 
 class ExpoListsSitemap(NamedPagesSitemap):

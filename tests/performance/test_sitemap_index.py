@@ -5,6 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from expo.sitemaps import EnterpriseSitemap
 from tests import factories as f
@@ -82,3 +84,36 @@ def test_each_file_stays_within_the_protocols_limits():
     assert EnterpriseSitemap.limit * len(LANGUAGES) <= 50_000
     # An address with its alternates is well under 1 kB; 50 MB is the limit per file.
     assert EnterpriseSitemap.limit * len(LANGUAGES) * 1024 < 50 * 1024 * 1024
+
+
+def test_files_follow_ranges_of_keys_so_deleted_records_leave_an_empty_file(
+    client, db, small_pages
+):
+    works = [f.enterprise(slug=f"works-{n:02d}") for n in range(12)]
+    for enterprise in works[4:8]:
+        enterprise.delete()
+    files = sitemap_files(client)  # every file the index lists answers 200
+    listed = [loc for response in files for loc, _alternates in urls(response)]
+    kept = [e.slug for e in works[:4] + works[8:]]
+    assert sorted({loc.split("/")[-2] for loc in listed if "/enterprises/works-" in loc}) == kept
+    index = client.get("/sitemap.xml").content.decode()
+    assert "sitemap-enterprises.xml?p=3" in index
+    empty = client.get("/sitemap-enterprises.xml", {"p": 2})
+    assert empty.status_code == 200
+    assert urls(empty) == []
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "99"])
+def test_a_file_that_does_not_exist_is_a_404(client, db, small_pages, page):
+    f.enterprise(slug="works")
+    assert client.get("/sitemap-enterprises.xml", {"p": page}).status_code == 404
+
+
+def test_the_index_never_counts_the_enterprises(client, db, small_pages):
+    for n in range(10):
+        f.enterprise(slug=f"works-{n:02d}")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/sitemap.xml").status_code == 200
+    on_enterprises = [q["sql"] for q in queries if '"expo_enterprise"' in q["sql"]]
+    assert on_enterprises, "the index reads the enterprises' key range"
+    assert not any("COUNT(" in sql.upper() for sql in on_enterprises), on_enterprises
