@@ -57,10 +57,20 @@ class ExhibitionQuerySet(PublishableQuerySet):
                         F("enterprises").desc(nulls_last=True), "country__code"
                     ),
                 ),
-                live_rows(Exhibition, "guests_of_honour", "region", "region__country"),
-                live_prefetch(Exhibition, "forums", Forum.objects.select_related("city")),
+                *self._guests_and_forums(),
             )
         )
+
+    def _guests_and_forums(self):
+        return [
+            live_rows(Exhibition, "guests_of_honour", "region", "region__country"),
+            live_prefetch(Exhibition, "forums", Forum.objects.select_related("city")),
+        ]
+
+    def with_home_related(self):
+        """The table of editions and, for whichever of them the home page features,
+        what its own page shows (one query per relation for all editions)."""
+        return self.with_editions_related().prefetch_related(*self._guests_and_forums())
 
     def with_editions_related(self):
         """For a table of editions: the list's loading and each country's enterprise count."""
@@ -73,14 +83,21 @@ class ExhibitionQuerySet(PublishableQuerySet):
             )
         )
 
-    def most_recent(self):
-        """The exhibition with the latest start date, or None."""
-        return self.first()
 
-    def featured_or_latest(self):
-        """The exhibition editors chose to feature, else the latest (None if there is none)."""
-        featured = self.filter(featured=True).first()
-        return featured if featured is not None else self.most_recent()
+def featured_or_latest(exhibitions):
+    """Of ``exhibitions`` (a queryset or a list in the default order), the featured one,
+    else the first (the latest); None if there are none."""
+    exhibitions = list(exhibitions)
+    return next((e for e in exhibitions if e.featured), exhibitions[0] if exhibitions else None)
+
+
+def by_enterprises(participations):
+    """Countries' participations with the most enterprises first (unknown last), as an
+    exhibition's page lists them."""
+    return sorted(
+        participations,
+        key=lambda p: (p.enterprises is None, -(p.enterprises or 0), p.country.code),
+    )
 
 
 class Exhibition(PublishableModel):

@@ -34,10 +34,14 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        exhibitions = models.Exhibition.objects.published().with_detail_related()
+        # Every edition for the table, with what the featured one's section shows.
+        editions = list(models.Exhibition.objects.published().with_home_related())
+        context["editions"] = editions
         # Editors choose the featured exhibition (Exhibition.featured); else the latest.
-        context["exhibition"] = with_sources(exhibitions).featured_or_latest()
-        context["editions"] = models.Exhibition.objects.published().with_editions_related()
+        exhibition = models.featured_or_latest(editions)
+        context["exhibition"] = exhibition
+        if exhibition is not None:
+            context["participations"] = models.by_enterprises(exhibition.participations.all())
         context["mechanisms"] = CooperationMechanism.objects.published().with_list_related()
         context["forums"] = with_sources(models.Forum.objects.published().with_list_related())[:3]
         context["trade_figure"] = with_sources(TradeFigure.objects.published()).first()

@@ -245,7 +245,7 @@ def assessment_detail(n):
 # query (RegionQuerySet.live_subtree_ids); a page that names the regions a region lies
 # within finds them in two, at any depth (Region.ancestors()).
 PAGES = {
-    home: 19,
+    home: 15,  # the editions once, with what the featured one shows
     exhibition_list: 7,  # + the editions chart's figures
     exhibition_list_filtered: 8,
     exhibition_detail: 9,
