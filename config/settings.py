@@ -124,6 +124,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form templates, with selects written in Python (core/forms.py).
+FORM_RENDERER = "core.forms.SelectRenderer"
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
