@@ -39,7 +39,9 @@ FIXTURES = next(
     if line.startswith("FIXTURES :=")
 )
 PER_PAGE, MAX_PAGES = 25, 100  # the directory's page size and core.pagination's bound
-SITEMAP_RECORDS = 100  # enterprises per sitemap file (expo.sitemaps.EnterpriseSitemap)
+# Keys per enterprises' sitemap file (expo.sitemaps.EnterpriseSitemap): the synthetic
+# enterprises' keys follow the article's, so file ceil(size / 100) is at the far end.
+SITEMAP_RECORDS = 100
 
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
