@@ -28,6 +28,14 @@ class CoreConfig(AppConfig):
 
         # Every admin, other packages' too, filters only by what it offers (core/admin.py).
         lock_down(admin.site)
+        from django.apps import apps
+
+        from .models import LiveAt, PublishableModel
+
+        # live_q's condition on every publishable model (core.models.LiveAt).
+        for model in apps.get_models():
+            if issubclass(model, PublishableModel):
+                model._meta.get_field("status").register_lookup(LiveAt)
         from .cache import install_write_watch
         from .sqlite import install_unicode_like
 

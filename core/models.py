@@ -12,7 +12,7 @@ from functools import cache
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Lookup, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -80,12 +80,39 @@ def publication_constraint_names(model):
     return {constraint.name % names for constraint in PUBLICATION_CONSTRAINTS}
 
 
+class LiveAt(Lookup):
+    """``status__live_at=now``: the record is live at ``now``, as one SQL condition.
+
+    The same SQL as the five lookups it stands for (``status = 'published' AND
+    (publish_at IS NULL OR publish_at <= now) AND (expires_at IS NULL OR expires_at >
+    now)``), built in one step: a page filters every record it shows, and every record
+    those depend on, by it, and Django built and compiled each of the five separately
+    (a quarter of the time of some pages). Registered on the ``status`` field of every
+    publishable model (``CoreConfig.ready``); ``live_q`` below uses it.
+    """
+
+    lookup_name = "live_at"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        field = self.lhs.target.model._meta.get_field("publish_at")
+        return "%s", [field.get_db_prep_value(value, connection)]
+
+    def as_sql(self, compiler, connection):
+        status, params = self.process_lhs(compiler, connection)
+        _sql, (now,) = self.process_rhs(compiler, connection)
+        table = compiler.quote_name_unless_alias(self.lhs.alias)
+        publish_at = f"{table}.{connection.ops.quote_name('publish_at')}"
+        expires_at = f"{table}.{connection.ops.quote_name('expires_at')}"
+        sql = (
+            f"({status} = %s AND ({publish_at} IS NULL OR {publish_at} <= %s)"
+            f" AND ({expires_at} IS NULL OR {expires_at} > %s))"
+        )
+        return sql, (*params, EditorialStatus.PUBLISHED.value, now, now)
+
+
 def _own_live_q(prefix, now):
-    return (
-        Q(**{f"{prefix}status": EditorialStatus.PUBLISHED})
-        & (Q(**{f"{prefix}publish_at__isnull": True}) | Q(**{f"{prefix}publish_at__lte": now}))
-        & (Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now}))
-    )
+    return Q(**{f"{prefix}status__live_at": now})
 
 
 @cache
