@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from tree_queries.query import TreeQuerySet
 
+from core.addresses import slug_url
 from core.models import (
     PUBLICATION_CONSTRAINTS,
     Citation,
@@ -62,7 +62,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("cooperation:country-detail", kwargs={"slug": self.slug})
+        return slug_url("cooperation:country-detail", self.slug)
 
     def natural_key(self):
         return (self.code,)
@@ -183,7 +183,7 @@ class Region(PublishableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("cooperation:region-detail", kwargs={"slug": self.slug})
+        return slug_url("cooperation:region-detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -266,7 +266,7 @@ class City(PublishableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("cooperation:city-detail", kwargs={"slug": self.slug})
+        return slug_url("cooperation:city-detail", self.slug)
 
     @property
     def country(self):
@@ -319,7 +319,7 @@ class CooperationYears(PublishableModel):
         }
 
     def get_absolute_url(self):
-        return reverse("cooperation:years-detail", kwargs={"slug": self.slug})
+        return slug_url("cooperation:years-detail", self.slug)
 
 
 class MechanismQuerySet(PublishableQuerySet):
@@ -388,7 +388,7 @@ class CooperationMechanism(PublishableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("cooperation:mechanism-detail", kwargs={"slug": self.slug})
+        return slug_url("cooperation:mechanism-detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -481,7 +481,7 @@ class Council(PublishableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("cooperation:council-detail", kwargs={"slug": self.slug})
+        return slug_url("cooperation:council-detail", self.slug)
 
 
 class CouncilMeetingQuerySet(models.QuerySet):
@@ -638,7 +638,7 @@ class InvestmentFund(PublishableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("cooperation:fund-detail", kwargs={"slug": self.slug})
+        return slug_url("cooperation:fund-detail", self.slug)
 
 
 class TradeUnit(models.TextChoices):
@@ -690,7 +690,7 @@ class TradeFigure(PublishableModel):
         return f"{self.year}: {self.display_value}"
 
     def get_absolute_url(self):
-        return reverse("cooperation:tradefigure-detail", kwargs={"slug": self.slug})
+        return slug_url("cooperation:tradefigure-detail", self.slug)
 
     @property
     def display_value(self):
@@ -729,7 +729,7 @@ class CooperationAssessment(PublishableModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("cooperation:assessment-detail", kwargs={"slug": self.slug})
+        return slug_url("cooperation:assessment-detail", self.slug)
 
 
 # Citations: the sources each record cites (core.models.Citation).

@@ -13,9 +13,10 @@ from functools import cache
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import F, Lookup, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .addresses import named_url
 
 
 class SlugQuerySet(models.QuerySet):
@@ -377,7 +378,7 @@ class Source(SluggedModel):
         return ", ".join(parts)
 
     def get_absolute_url(self):
-        return reverse("source-list") + f"#source-{self.slug}"
+        return named_url("source-list") + f"#source-{self.slug}"
 
     @property
     def is_editors_note(self):

@@ -3,10 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import City, Country, Region
+from core.addresses import named_url, slug_url
 from core.indexes import schedule_indexes, sorted_by_language
 from core.models import (
     PUBLICATION_CONSTRAINTS,
@@ -36,7 +36,7 @@ class ExhibitionSeries(PublishableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("expo:exhibition-list") + f"?series={self.slug}"
+        return named_url("expo:exhibition-list") + f"?series={self.slug}"
 
 
 class ExhibitionQuerySet(PublishableQuerySet):
@@ -154,7 +154,7 @@ class Exhibition(PublishableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("expo:exhibition-detail", kwargs={"slug": self.slug})
+        return slug_url("expo:exhibition-detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -285,7 +285,7 @@ class Sector(PublishableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("expo:enterprise-list") + f"?sector={self.slug}"
+        return named_url("expo:enterprise-list") + f"?sector={self.slug}"
 
 
 class EnterpriseQuerySet(PublishableQuerySet):
@@ -357,7 +357,7 @@ class Enterprise(PublishableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("expo:enterprise-detail", kwargs={"slug": self.slug})
+        return slug_url("expo:enterprise-detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -424,7 +424,7 @@ class ForumSeries(PublishableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("expo:forum-list") + f"?series={self.slug}"
+        return named_url("expo:forum-list") + f"?series={self.slug}"
 
 
 class ForumQuerySet(PublishableQuerySet):
@@ -483,7 +483,7 @@ class Forum(PublishableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("expo:forum-detail", kwargs={"slug": self.slug})
+        return slug_url("expo:forum-detail", self.slug)
 
     def clean(self):
         super().clean()
