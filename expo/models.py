@@ -57,20 +57,18 @@ class ExhibitionQuerySet(PublishableQuerySet):
                         F("enterprises").desc(nulls_last=True), "country__code"
                     ),
                 ),
-                *self._guests_and_forums(),
+                self._guests(),
+                live_prefetch(Exhibition, "forums", Forum.objects.select_related("city")),
             )
         )
 
-    def _guests_and_forums(self):
-        return [
-            live_rows(Exhibition, "guests_of_honour", "region", "region__country"),
-            live_prefetch(Exhibition, "forums", Forum.objects.select_related("city")),
-        ]
+    def _guests(self):
+        return live_rows(Exhibition, "guests_of_honour", "region", "region__country")
 
     def with_home_related(self):
-        """The table of editions and, for whichever of them the home page features,
-        what its own page shows (one query per relation for all editions)."""
-        return self.with_editions_related().prefetch_related(*self._guests_and_forums())
+        """The table of editions and, for whichever of them the home page features, its
+        guests of honour (one query for all editions)."""
+        return self.with_editions_related().prefetch_related(self._guests())
 
     def with_editions_related(self):
         """For a table of editions: the list's loading and each country's enterprise count."""

@@ -8,6 +8,8 @@
   enterprises in the directories.
 """
 
+from django.db.models import prefetch_related_objects
+
 from core.models import citations_prefetch, live_prefetch, live_q
 from core.sections import Section
 from core.views import RELATED_LIMIT
@@ -18,21 +20,23 @@ from . import models
 def region_sections(record, region_ids, **kwargs):
     """One query per kind of record, however deep the tree below the region."""
     region = record
-    exhibitions = (
+    exhibitions = list(
         models.Exhibition.objects.published()
         .filter(city__region__in=region_ids)
         .select_related("city__region")
-        .prefetch_related(citations_prefetch(models.Exhibition))
         .order_by(*models.Exhibition._meta.ordering, "slug")
     )
     # Each with the sources of what it shows (dates, guests of honour); a record of a
     # region inside this one says which ("through a region within: ...").
-    guest_appearances = (
+    guest_appearances = list(
         models.GuestOfHonour.objects.filter(
             live_q(models.Exhibition, "exhibition__"), region__in=region_ids
-        )
-        .select_related("exhibition", "region")
-        .prefetch_related(citations_prefetch(models.GuestOfHonour, "exhibition__citations"))
+        ).select_related("exhibition", "region")
+    )
+    # The citations of both lists' exhibitions in one query.
+    prefetch_related_objects(
+        [*exhibitions, *(appearance.exhibition for appearance in guest_appearances)],
+        citations_prefetch(models.Exhibition),
     )
     enterprises = list(
         models.Enterprise.objects.published()

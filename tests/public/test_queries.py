@@ -235,7 +235,8 @@ def assessment_detail(n):
 # A page runs one query per kind of record whose sources it shows (their citations with
 # the sources and hosted articles, core.models.with_sources): a record page its own, a
 # list or a region, city, country or enterprise page those of the exhibitions and forums
-# whose dates it shows, the region page one more for the sources of each step of "part
+# whose dates it shows (a region page those of its exhibitions and its guest-of-honour
+# appearances in one query), the region page one more for the sources of each step of "part
 # of". The home page also loads the featured exhibition and the table of every edition
 # with its enterprise counts, and the sources of its forums and assessment.
 # A nullable link to a record that may not be live (an enterprise's region and sector, a
@@ -245,7 +246,7 @@ def assessment_detail(n):
 # query (RegionQuerySet.live_subtree_ids); a page that names the regions a region lies
 # within finds them in two, at any depth (Region.ancestors()).
 PAGES = {
-    home: 15,  # the editions once, with what the featured one shows
+    home: 14,  # the editions once, with the featured one's guests
     exhibition_list: 7,  # + the editions chart's figures
     exhibition_list_filtered: 8,
     exhibition_detail: 9,
@@ -257,8 +258,8 @@ PAGES = {
     forum_list: 5,
     forum_detail: 6,
     region_list: 5,
-    region_detail: 16,
-    region_detail_chain: 13,
+    region_detail: 15,
+    region_detail_chain: 12,
     city_list: 4,
     city_detail: 10,
     country_list: 2,
