@@ -270,6 +270,50 @@ def live_prefetch(model, lookup, queryset=None):
     return models.Prefetch(lookup, queryset=records)
 
 
+def is_live_at(record, now):
+    """Whether ``record`` and every record it cannot exist without are live at ``now``
+    (its required parents must be loaded already, e.g. by ``select_related``)."""
+    if record.publication_state(now) != PublicVisibility.LIVE:
+        return False
+    for path in required_parents(type(record)):
+        parent = record
+        for name in path.split("__"):
+            parent = getattr(parent, name)
+        if parent.publication_state(now) != PublicVisibility.LIVE:
+            return False
+    return True
+
+
+def live_related(queryset, *names):
+    """``select_related(*names)`` for nullable foreign keys to publishable records, with
+    a target that is not live shown as None, as ``live_prefetch`` does: in the same
+    query as the records instead of one more query per relation.
+
+    The liveness is checked in Python as each record is read, at the time the queryset
+    was made (the request's), with the target's required parents joined too.
+    """
+    model = queryset.model
+    fields, paths = [], []
+    for name in names:
+        field = model._meta.get_field(name)
+        fields.append(field)
+        paths += [name, *(f"{name}__{path}" for path in required_parents(field.related_model))]
+    now = timezone.now()
+
+    class LiveRelatedIterable(queryset._iterable_class):
+        def __iter__(self):
+            for record in super().__iter__():
+                for field in fields:
+                    target = field.get_cached_value(record, default=None)
+                    if target is not None and not is_live_at(target, now):
+                        field.set_cached_value(record, None)
+                yield record
+
+    related = queryset.select_related(*paths)
+    related._iterable_class = LiveRelatedIterable
+    return related
+
+
 def live_rows(model, relation, through, *select_related):
     """Prefetch the rows of ``relation`` (e.g. participations) whose ``through`` record is live."""
     rows = _related_model(model, relation)

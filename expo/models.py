@@ -17,6 +17,7 @@ from core.models import (
     cited_record,
     live_prefetch,
     live_q,
+    live_related,
     live_rows,
 )
 
@@ -289,9 +290,7 @@ class Sector(PublishableModel):
 class EnterpriseQuerySet(PublishableQuerySet):
     def with_list_related(self):
         """The country, and the region and sector each only if it is live."""
-        return self.select_related("country").prefetch_related(
-            live_prefetch(Enterprise, "region"), live_prefetch(Enterprise, "sector")
-        )
+        return live_related(self.select_related("country"), "region", "sector")
 
     def with_detail_related(self):
         participations = EnterpriseParticipation.objects.filter(

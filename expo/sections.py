@@ -10,7 +10,7 @@
 
 from django.db.models import prefetch_related_objects
 
-from core.models import citations_prefetch, live_prefetch, live_q
+from core.models import citations_prefetch, live_q, live_related
 from core.sections import Section
 from core.views import RELATED_LIMIT
 
@@ -39,9 +39,9 @@ def region_sections(record, region_ids, **kwargs):
         citations_prefetch(models.Exhibition),
     )
     enterprises = list(
-        models.Enterprise.objects.published()
-        .filter(region__in=region_ids)
-        .prefetch_related(live_prefetch(models.Enterprise, "sector"))[: RELATED_LIMIT + 1]
+        live_related(models.Enterprise.objects.published().filter(region__in=region_ids), "sector")[
+            : RELATED_LIMIT + 1
+        ]
     )
     return Section(
         "expo/includes/region_sections.html",

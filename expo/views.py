@@ -13,7 +13,7 @@ from cooperation.models import (
     TradeFigure,
 )
 from core.exports import field, related, translated
-from core.models import live_prefetch, with_sources
+from core.models import live_related, with_sources
 from core.pagination import BoundedPaginator
 from core.views import RELATED_LIMIT, PublicDetailView, PublicFilterView
 
@@ -94,10 +94,8 @@ class ExhibitionDetailView(PublicDetailView):
         region = exhibition.city.region
         context["region_chain"] = [*reversed(region.ancestors()), region]
         context["chart"] = participation_chart(exhibition)
-        enterprises = (
-            exhibition.enterprises.published()
-            .select_related("country")
-            .prefetch_related(live_prefetch(models.Enterprise, "sector"))
+        enterprises = live_related(
+            exhibition.enterprises.published().select_related("country"), "sector"
         )
         enterprises = list(enterprises[: RELATED_LIMIT + 1])
         context["enterprises"] = enterprises[:RELATED_LIMIT]

@@ -154,6 +154,37 @@ def test_a_link_to_a_draft_shows_as_not_stated(client):
         assert "not stated" in text
 
 
+@pytest.mark.parametrize("when", ["scheduled", "expired"])
+def test_a_linked_sector_shows_on_every_page_listing_the_enterprise_only_while_live(
+    client, clock, when
+):
+    """An enterprise's sector and region are read with the enterprise itself
+    (core.models.live_related): their schedules count on the lists too."""
+    schedule = {"scheduled": {"publish_at": NOW + HOUR}, "expired": {"expires_at": NOW + HOUR}}
+    region = f.region(name="Timed Province", **schedule[when])
+    sector = f.sector(name="Timed Sector", **schedule[when])
+    home = f.region(name="Home Province")
+    exhibition = f.exhibition(city=f.city(region=home))
+    enterprise = f.enterprise(name="Timed Works", region=region, sector=sector)
+    f.enterprise_participation(enterprise=enterprise, exhibition=exhibition)
+    listed = f.enterprise(name="Listed Works", region=home, sector=sector)
+    pages = [
+        enterprise.get_absolute_url(),
+        reverse("expo:enterprise-list"),
+        exhibition.get_absolute_url(),
+        home.get_absolute_url(),
+        listed.get_absolute_url(),
+    ]
+
+    def shown():
+        return {url: "Timed Sector" in page_text(client.get(url)) for url in pages}
+
+    live_first = when == "expired"
+    assert shown() == dict.fromkeys(pages, live_first)
+    clock.set(NOW + 2 * HOUR)
+    assert shown() == dict.fromkeys(pages, not live_first)
+
+
 def test_related_lists_leave_drafts_out(client):
     region = f.region(name="Live Province")
     city = f.city(region=region)

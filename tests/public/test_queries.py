@@ -239,9 +239,11 @@ def assessment_detail(n):
 # appearances in one query), the region page one more for the sources of each step of "part
 # of". The home page also loads the featured exhibition and the table of every edition
 # with its enterprise counts, and the sources of its forums and assessment.
-# A nullable link to a record that may not be live (an enterprise's region and sector, a
-# forum's exhibition, a council's years...) costs one query for all rows: only live targets
-# are loaded, so a draft shows as empty (core.models.live_prefetch). A region's page and
+# A nullable link to a record that may not be live (a forum's exhibition, a council's
+# years...) costs one query for all rows: only live targets are loaded, so a draft shows as
+# empty (core.models.live_prefetch); an enterprise's region and sector are joined to the
+# enterprises' own query and a target that is not live is dropped as each row is read
+# (core.models.live_related). A region's page and
 # the enterprise list filtered by region find the regions inside it, at any depth, in one
 # query (RegionQuerySet.live_subtree_ids); a page that names the regions a region lies
 # within finds them in two, at any depth (Region.ancestors()).
@@ -249,17 +251,17 @@ PAGES = {
     home: 14,  # the editions once, with the featured one's guests
     exhibition_list: 7,  # + the editions chart's figures
     exhibition_list_filtered: 8,
-    exhibition_detail: 9,
-    enterprise_list: 8,
+    exhibition_detail: 8,
+    enterprise_list: 6,
     # +1: the regions whose name matches, as a list (see EnterpriseFilter.filter_name).
-    enterprise_list_filtered: 11,
-    enterprise_list_by_region: 10,
-    enterprise_detail: 6,
+    enterprise_list_filtered: 9,
+    enterprise_list_by_region: 8,
+    enterprise_detail: 4,
     forum_list: 5,
     forum_detail: 6,
     region_list: 5,
-    region_detail: 15,
-    region_detail_chain: 12,
+    region_detail: 14,
+    region_detail_chain: 11,
     city_list: 4,
     city_detail: 10,
     country_list: 2,
