@@ -9,7 +9,6 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from tree_queries.query import TreeQuerySet
 
 from core.addresses import slug_url
 from core.models import (
@@ -81,8 +80,8 @@ class RegionKind(models.TextChoices):
     MACRO_REGION = "macro_region", _("Macro-region")
 
 
-class RegionQuerySet(TreeQuerySet, PublishableQuerySet):
-    """Regions form a tree of any depth (``parent``), queried with recursive CTEs."""
+class RegionQuerySet(PublishableQuerySet):
+    """Regions form a tree of any depth (``parent``), walked in ``RegionTree``."""
 
     def for_country(self, code):
         return self.filter(country__code=code)
@@ -100,19 +99,16 @@ class RegionQuerySet(TreeQuerySet, PublishableQuerySet):
         subtree; ``region`` itself is always included (a staff preview of a draft region
         shows its own records).
 
-        One query however deep the tree: a recursive common table expression over the
-        live regions (django-tree-queries), which also cannot loop on bad data.
+        From the region's ``RegionTree`` (one small query, shared with ``ancestors()``),
+        walked so that it cannot loop on bad data.
         """
-        tree = Region.objects.tree_filter(live_q(Region) | Q(pk=region.pk))
-        return {
-            region.pk,
-            *tree.descendants(region, include_self=True).values_list("pk", flat=True),
-        }
+        return region.tree().subtree(region.pk)
 
     def with_detail_related(self):
         """A region with the regions it lies within and the live records that refer to it.
 
-        ``ancestors()`` loads the regions it lies within in two queries at any depth.
+        ``ancestors()`` loads the regions it lies within in two queries at any depth
+        (the first shared with ``live_subtree_ids()``).
         What happened in the regions inside it (exhibitions, guest-of-honour
         appearances, enterprises) is loaded by the view, for the region and all its live
         subregions at any depth (``live_subtree_ids()``).
@@ -123,6 +119,67 @@ class RegionQuerySet(TreeQuerySet, PublishableQuerySet):
             live_prefetch(Region, "cities"),
             live_rows(Region, "council_memberships", "council"),
         )
+
+
+class RegionTree:
+    """The regions' tree as one query reads it: each region's parent and which are live.
+
+    Regions are few (the subjects and provinces of two countries and the districts
+    above them), so one query of three columns serves every walk up or down a page
+    needs, with the liveness decided by the database (``live_q``) at the request's time.
+    The walks keep track of what they have seen, so a loop in bad data ends them.
+    """
+
+    def __init__(self, rows):
+        self.parent = {}
+        self.children = {}
+        self.live = set()
+        for pk, parent_id, is_live in rows:
+            self.parent[pk] = parent_id
+            self.children.setdefault(parent_id, []).append(pk)
+            if is_live:
+                self.live.add(pk)
+
+    @classmethod
+    def load(cls):
+        is_live = models.ExpressionWrapper(live_q(Region), output_field=models.BooleanField())
+        rows = Region.objects.order_by().annotate(is_live=is_live)
+        return cls(rows.values_list("pk", "parent_id", "is_live"))
+
+    def path_up(self, pk):
+        """The ids above ``pk``, nearest first; none if they loop (no root above it)."""
+        if not self.rooted(pk):
+            return []
+        path, parent = [], self.parent.get(pk)
+        while parent is not None:
+            path.append(parent)
+            parent = self.parent.get(parent)
+        return path
+
+    def rooted(self, pk):
+        """Whether a root lies above ``pk`` (not on or below a loop)."""
+        parent, seen = self.parent.get(pk), {pk}
+        while parent is not None:
+            if parent in seen:
+                return False
+            seen.add(parent)
+            parent = self.parent.get(parent)
+        return True
+
+    def subtree(self, pk):
+        """``pk`` and the live regions below it at any depth, not below one that is not.
+
+        A region on a loop (no root above it) has nothing below it, as in a recursive
+        query that starts from the roots."""
+        if not self.rooted(pk):
+            return {pk}
+        ids, todo = {pk}, [pk]
+        while todo:
+            for child in self.children.get(todo.pop(), ()):
+                if child in self.live and child not in ids:
+                    ids.add(child)
+                    todo.append(child)
+        return ids
 
 
 class Region(PublishableModel):
@@ -217,21 +274,28 @@ class Region(PublishableModel):
     def ancestors(self):
         """The live regions this one lies within, nearest first (for the public pages).
 
-        Two queries at any depth (the region's path, a recursive CTE, then the regions
-        on it), made once per region object: the breadcrumbs, the "part of" line and the
-        mechanisms of larger regions share them.
+        The path up comes from the region's ``RegionTree`` (one query, shared with
+        ``live_subtree_ids()``), then one query for the regions on it; made once per
+        region object: the breadcrumbs, the "part of" line and the mechanisms of larger
+        regions share them. A loop in the data (no root above the region) gives none.
         """
         if self._ancestors is None:
             if self.parent_id is None:
                 self._ancestors = []
             else:
-                try:
-                    chain = list(Region.objects.select_related("country").ancestors(self))
-                except Region.DoesNotExist:  # a loop in the data: no root above it
-                    chain = []
-                self._ancestors = [region for region in reversed(chain) if region.is_live]
+                tree = self.tree()
+                path = [pk for pk in tree.path_up(self.pk) if pk in tree.live]
+                found = Region.objects.select_related("country").in_bulk(path)
+                self._ancestors = [found[pk] for pk in path if pk in found]
         return self._ancestors
 
+    def tree(self):
+        """Every region's parent and liveness now (``RegionTree``), read once per object."""
+        if self._tree is None:
+            self._tree = RegionTree.load()
+        return self._tree
+
+    _tree = None
     _ancestors = None
 
 

@@ -1,6 +1,8 @@
 """Figures and events show where they come from: record pages list their citations, each
 linking to the hosted article or naming the report, and figures show their own source."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -17,6 +19,8 @@ from cooperation.models import (
 from core.models import Source
 from expo.models import Exhibition, Forum
 from news.models import Article
+from tests import factories as f
+from tests.public.conftest import page_text
 
 pytestmark = pytest.mark.usefixtures("article_data")
 
@@ -94,3 +98,25 @@ def test_trade_list_names_each_figures_own_source(client):
     html = client.get(reverse("cooperation:tradefigure-list")).content.decode()
     assert _article_link(html, Article.objects.get())  # the article's own figure
     assert "General Administration of Customs of China</a>" in html
+
+
+@pytest.mark.django_db
+def test_a_pages_sources_come_in_reading_order(client):
+    """The hosted article first, then reports by date (undated first), then by publisher;
+    the editors' notes after them: the same order on SQLite and PostgreSQL."""
+    region = f.region(name="Ordered Province")
+    for publisher, published_on in [
+        ("Zeta Daily", datetime.date(2019, 5, 1)),
+        ("Alpha Wire", datetime.date(2019, 5, 1)),
+        ("Undated Gazette", None),
+        ("Early Herald", datetime.date(2018, 1, 1)),
+    ]:
+        f.cite(region, f.source(publisher=publisher, published_on=published_on))
+    f.cite(region, f.source(kind="editors_note", publisher="", title="Note by the editors"))
+    f.cite(region, f.hosted_article(title="Hosted Story").source)
+
+    text = page_text(client.get(region.get_absolute_url()))
+    names = ["Hosted Story", "Undated Gazette", "Early Herald", "Alpha Wire", "Zeta Daily"]
+    places = [text.index(name) for name in names]
+    assert places == sorted(places)
+    assert text.index("Note by the editors") > places[-1]

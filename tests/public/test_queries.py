@@ -245,8 +245,9 @@ def assessment_detail(n):
 # enterprises' own query and a target that is not live is dropped as each row is read
 # (core.models.live_related). A region's page and
 # the enterprise list filtered by region find the regions inside it, at any depth, in one
-# query (RegionQuerySet.live_subtree_ids); a page that names the regions a region lies
-# within finds them in two, at any depth (Region.ancestors()).
+# query of every region's parent and liveness (cooperation.models.RegionTree), which a page
+# naming the regions a region lies within shares, then loads those regions in one more
+# (Region.ancestors()).
 PAGES = {
     home: 14,  # the editions once, with the featured one's guests
     exhibition_list: 7,  # + the editions chart's figures
@@ -260,7 +261,7 @@ PAGES = {
     forum_list: 5,
     forum_detail: 6,
     region_list: 5,
-    region_detail: 14,
+    region_detail: 13,
     region_detail_chain: 11,
     city_list: 4,
     city_detail: 10,
