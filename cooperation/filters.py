@@ -8,7 +8,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import contains_in_any_language
+from core.filters import SlugChoiceFilter, contains_in_any_language
 from core.models import live_choices
 
 from .models import (
@@ -29,11 +29,8 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 
 class RegionFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(method="filter_name", label=_("Name contains"), max_length=100)
-    country = django_filters.ModelChoiceFilter(
-        queryset=Country.objects.all(),
-        to_field_name="slug",
-        label=_("Country"),
-        empty_label=_("Any country"),
+    country = SlugChoiceFilter(
+        queryset=Country.objects.all(), label=_("Country"), empty_label=_("Any country")
     )
     kind = django_filters.ChoiceFilter(
         choices=RegionKind.choices, label=_("Kind"), empty_label=_("Any kind")
@@ -50,9 +47,7 @@ class RegionFilter(django_filters.FilterSet):
 
 def slug_choice(queryset, label, empty_label, **kwargs):
     """A related record chosen by its slug; an unknown slug is a form error."""
-    return django_filters.ModelChoiceFilter(
-        queryset=queryset, to_field_name="slug", label=label, empty_label=empty_label, **kwargs
-    )
+    return SlugChoiceFilter(queryset=queryset, label=label, empty_label=empty_label, **kwargs)
 
 
 class NameFilterSet(django_filters.FilterSet):

@@ -1,5 +1,7 @@
-"""Search across the languages of translated fields (django-modeltranslation)."""
+"""Filters shared by the public lists: search across the languages of translated fields
+(django-modeltranslation), and related records chosen by slug."""
 
+import django_filters
 from django.conf import settings
 from django.db.models import Q
 from modeltranslation.utils import build_localized_fieldname
@@ -17,3 +19,36 @@ def contains_in_any_language(field_name, value):
         # icontains folds case in every script, on SQLite too (see core.sqlite).
         condition |= Q(**{f"{field}__icontains": value})
     return condition
+
+
+class ListedChoiceIterator(django_filters.fields.ModelChoiceIterator):
+    """A select's records read in one plain query.
+
+    Django reads a choice field's queryset with ``.iterator()``, which on PostgreSQL
+    opens a server-side cursor (declare, fetch, close: three round trips) so that a
+    huge list need not be held in memory; the choices of the site's filters are a few
+    hundred records at most (regions, sectors, exhibitions, countries), read whole.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if self.field.null_label is not None:
+            yield (self.field.null_value, self.field.null_label)
+        for record in self.queryset.all():
+            yield self.choice(record)
+
+
+class SlugChoiceField(django_filters.fields.ModelChoiceField):
+    iterator = ListedChoiceIterator
+
+
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A related record chosen by its slug (``to_field_name="slug"``); an unknown slug is
+    a form error. Its choices come in one query (``ListedChoiceIterator``)."""
+
+    field_class = SlugChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
