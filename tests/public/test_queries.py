@@ -247,20 +247,22 @@ def assessment_detail(n):
 # the enterprise list filtered by region find the regions inside it, at any depth, in one
 # query of every region's parent and liveness (cooperation.models.RegionTree), which a page
 # naming the regions a region lies within shares, then loads those regions in one more
-# (Region.ancestors()).
+# (Region.ancestors()). A filter's select reads its choices once and finds the chosen
+# value among them (core.filters.SlugChoiceField), so a filtered list costs no more
+# queries than the unfiltered one for its selects.
 PAGES = {
     home: 14,  # the editions once, with the featured one's guests
     exhibition_list: 7,  # + the editions chart's figures
-    exhibition_list_filtered: 8,
+    exhibition_list_filtered: 7,
     exhibition_detail: 8,
     enterprise_list: 6,
     # +1: the regions whose name matches, as a list (see EnterpriseFilter.filter_name).
-    enterprise_list_filtered: 9,
-    enterprise_list_by_region: 8,
+    enterprise_list_filtered: 7,
+    enterprise_list_by_region: 7,
     enterprise_detail: 4,
     forum_list: 5,
     forum_detail: 6,
-    region_list: 5,
+    region_list: 4,
     region_detail: 13,
     region_detail_chain: 11,
     city_list: 4,
