@@ -147,31 +147,22 @@ class RegionTree:
         return cls(rows.values_list("pk", "parent_id", "is_live"))
 
     def path_up(self, pk):
-        """The ids above ``pk``, nearest first; none if they loop (no root above it)."""
-        if not self.rooted(pk):
-            return []
-        path, parent = [], self.parent.get(pk)
+        """The ids above ``pk``, nearest first; None if they loop (no root above it)."""
+        path, seen, parent = [], {pk}, self.parent.get(pk)
         while parent is not None:
+            if parent in seen:
+                return None
+            seen.add(parent)
             path.append(parent)
             parent = self.parent.get(parent)
         return path
-
-    def rooted(self, pk):
-        """Whether a root lies above ``pk`` (not on or below a loop)."""
-        parent, seen = self.parent.get(pk), {pk}
-        while parent is not None:
-            if parent in seen:
-                return False
-            seen.add(parent)
-            parent = self.parent.get(parent)
-        return True
 
     def subtree(self, pk):
         """``pk`` and the live regions below it at any depth, not below one that is not.
 
         A region on a loop (no root above it) has nothing below it, as in a recursive
         query that starts from the roots."""
-        if not self.rooted(pk):
+        if self.path_up(pk) is None:
             return {pk}
         ids, todo = {pk}, [pk]
         while todo:
@@ -284,7 +275,7 @@ class Region(PublishableModel):
                 self._ancestors = []
             else:
                 tree = self.tree()
-                path = [pk for pk in tree.path_up(self.pk) if pk in tree.live]
+                path = [pk for pk in tree.path_up(self.pk) or () if pk in tree.live]
                 found = Region.objects.select_related("country").in_bulk(path)
                 self._ancestors = [found[pk] for pk in path if pk in found]
         return self._ancestors

@@ -207,14 +207,14 @@ class PublishableModel(SluggedModel):
     def is_live(self):
         return self.publication_state() == PublicVisibility.LIVE
 
-    def unpublished_parents(self):
+    def unpublished_parents(self, now=None):
         """The records this one cannot exist without that are not live (usually none)."""
         hidden = []
         for path in required_parents(type(self)):
             record = self
             for name in path.split("__"):
                 record = getattr(record, name)
-            if not record.is_live:
+            if record.publication_state(now) != PublicVisibility.LIVE:
                 hidden.append(record)
         return hidden
 
@@ -274,15 +274,9 @@ def live_prefetch(model, lookup, queryset=None):
 def is_live_at(record, now):
     """Whether ``record`` and every record it cannot exist without are live at ``now``
     (its required parents must be loaded already, e.g. by ``select_related``)."""
-    if record.publication_state(now) != PublicVisibility.LIVE:
-        return False
-    for path in required_parents(type(record)):
-        parent = record
-        for name in path.split("__"):
-            parent = getattr(parent, name)
-        if parent.publication_state(now) != PublicVisibility.LIVE:
-            return False
-    return True
+    return record.publication_state(now) == PublicVisibility.LIVE and not (
+        record.unpublished_parents(now)
+    )
 
 
 def live_related(queryset, *names):
