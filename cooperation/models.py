@@ -19,6 +19,7 @@ from core.models import (
     cited_record,
     live_prefetch,
     live_q,
+    live_related,
     live_rows,
 )
 
@@ -113,8 +114,9 @@ class RegionQuerySet(PublishableQuerySet):
         appearances, enterprises) is loaded by the view, for the region and all its live
         subregions at any depth (``live_subtree_ids()``).
         """
-        return self.select_related("country").prefetch_related(
-            live_prefetch(Region, "administrative_centre"),
+        return live_related(
+            self.select_related("country"), "administrative_centre"
+        ).prefetch_related(
             live_prefetch(Region, "subregions", Region.objects.select_related("country")),
             live_prefetch(Region, "cities"),
             live_rows(Region, "council_memberships", "council"),
@@ -472,8 +474,8 @@ class MembershipTrend(models.TextChoices):
 
 class CouncilQuerySet(PublishableQuerySet):
     def with_list_related(self):
-        """The thematic years, only if they are live."""
-        return self.prefetch_related(live_prefetch(Council, "years"))
+        """The thematic years, only if they are live (joined, not one more query)."""
+        return live_related(self, "years")
 
     def with_detail_related(self):
         """The council with its meetings (a timeline), live members and live funds."""

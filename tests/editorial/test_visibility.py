@@ -185,6 +185,31 @@ def test_a_linked_sector_shows_on_every_page_listing_the_enterprise_only_while_l
     assert shown() == dict.fromkeys(pages, not live_first)
 
 
+@pytest.mark.parametrize("when", ["scheduled", "expired"])
+def test_a_councils_years_and_a_regions_centre_show_only_while_live(client, clock, when):
+    """A council's thematic years and a region's administrative centre are joined to the
+    record's own query (core.models.live_related): their schedules count on every page."""
+    schedule = {"scheduled": {"publish_at": NOW + HOUR}, "expired": {"expires_at": NOW + HOUR}}
+    council = f.council(name="Timed Council", years=f.years(name="Timed Years", **schedule[when]))
+    region = f.region(name="Centred Province")
+    region.administrative_centre = f.city(name="Timed Centre", region=region, **schedule[when])
+    region.save()
+    pages = {
+        reverse("home"): "Timed Years",
+        reverse("cooperation:council-list"): "Timed Years",
+        council.get_absolute_url(): "Timed Years",
+        region.get_absolute_url(): "Timed Centre",
+    }
+
+    def shown():
+        return {url: name in page_text(client.get(url)) for url, name in pages.items()}
+
+    live_first = when == "expired"
+    assert shown() == dict.fromkeys(pages, live_first)
+    clock.set(NOW + 2 * HOUR)
+    assert shown() == dict.fromkeys(pages, not live_first)
+
+
 def test_related_lists_leave_drafts_out(client):
     region = f.region(name="Live Province")
     city = f.city(region=region)

@@ -126,6 +126,8 @@ def region_detail(n):
         f.enterprise(region=region, sector=f.sector())
         f.council_membership(region=region)
         f.mechanism(chinese_region=region)
+    region.administrative_centre = f.city(region=region)
+    region.save()
     return region.get_absolute_url()
 
 
@@ -239,11 +241,12 @@ def assessment_detail(n):
 # appearances in one query), the region page one more for the sources of each step of "part
 # of". The home page also loads the featured exhibition and the table of every edition
 # with its enterprise counts, and the sources of its forums and assessment.
-# A nullable link to a record that may not be live (a forum's exhibition, a council's
-# years...) costs one query for all rows: only live targets are loaded, so a draft shows as
-# empty (core.models.live_prefetch); an enterprise's region and sector are joined to the
-# enterprises' own query and a target that is not live is dropped as each row is read
-# (core.models.live_related). A region's page and
+# A nullable link to a record that may not be live (a forum's exhibition...) costs one
+# query for all rows: only live targets are loaded, so a draft shows as empty
+# (core.models.live_prefetch); an enterprise's region and sector, a council's thematic
+# years and a region's administrative centre are joined to the records' own query and a
+# target that is not live is dropped as each row is read (core.models.live_related).
+# A region's page and
 # the enterprise list filtered by region find the regions inside it, at any depth, in one
 # query of every region's parent and liveness (cooperation.models.RegionTree), which a page
 # naming the regions a region lies within shares, then loads those regions in one more
@@ -251,7 +254,7 @@ def assessment_detail(n):
 # value among them (core.filters.SlugChoiceField), so a filtered list costs no more
 # queries than the unfiltered one for its selects.
 PAGES = {
-    home: 14,  # the editions once, with the featured one's guests
+    home: 13,  # the editions once, with the featured one's guests
     exhibition_list: 7,  # + the editions chart's figures
     exhibition_list_filtered: 7,
     exhibition_detail: 8,
@@ -271,8 +274,8 @@ PAGES = {
     country_detail: 5,
     mechanism_list: 3,
     mechanism_detail: 6,
-    council_list: 3,
-    council_detail: 8,
+    council_list: 2,
+    council_detail: 7,
     years_detail: 6,
     fund_detail: 4,
     trade_list: 4,  # + the trade chart over every listed figure

@@ -1,0 +1,62 @@
+"""PostgreSQL plans a page's queries once per connection, not on every request.
+
+config/settings.py binds parameters on the server and lets psycopg prepare a query
+that a connection has run five times (Django alone never prepares);
+DATABASE_PREPARED_STATEMENTS=0 turns preparing off for a pooler that cannot keep
+prepared statements.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from tests import factories as f
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _options(**environ):
+    code = (
+        "import json, config.settings as s;"
+        " print(json.dumps(s.DATABASES['default'].get('OPTIONS', {})))"
+    )
+    env = {**os.environ, "DEBUG": "1", "DATABASE_PREPARED_STATEMENTS": "", **environ}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_postgresql_binds_on_the_server_and_may_prepare():
+    options = _options(DATABASE_URL="postgres://app@db:5432/coop")
+    # Django turns psycopg's preparing off unless asked: prepared after five runs.
+    assert options == {"server_side_binding": True, "prepare_threshold": 5}
+
+
+def test_preparing_can_be_turned_off_for_a_pooler():
+    options = _options(DATABASE_URL="postgres://app@db:5432/coop", DATABASE_PREPARED_STATEMENTS="0")
+    assert options == {"server_side_binding": True}
+
+
+def test_sqlite_is_left_as_it_is():
+    assert _options(DATABASE_URL="sqlite:////tmp/site.sqlite3") == {}
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
+def test_a_page_read_again_uses_statements_the_server_has_prepared(client):
+    f.exhibition(name="Prepared EXPO")
+    for _ in range(7):
+        assert "Prepared EXPO" in client.get(reverse("home")).content.decode()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "expo_exhibition"' in statement for statement in prepared), prepared
