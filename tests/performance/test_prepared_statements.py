@@ -35,8 +35,13 @@ def _options(**environ):
 
 def test_postgresql_binds_on_the_server_and_may_prepare():
     options = _options(DATABASE_URL="postgres://app@db:5432/coop")
-    # Django turns psycopg's preparing off unless asked: prepared after five runs.
-    assert options == {"server_side_binding": True, "prepare_threshold": 5}
+    # Django turns psycopg's preparing off unless asked: prepared after five runs, and
+    # still planned for each request's values (a plan for any value can be far slower).
+    assert options == {
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+        "options": "-c plan_cache_mode=force_custom_plan",
+    }
 
 
 def test_preparing_can_be_turned_off_for_a_pooler():
@@ -60,3 +65,20 @@ def test_a_page_read_again_uses_statements_the_server_has_prepared(client):
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = [row[0] for row in cursor.fetchall()]
     assert any('FROM "expo_exhibition"' in statement for statement in prepared), prepared
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone()[0] == "force_custom_plan"
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
+def test_a_search_read_again_still_finds_what_the_new_words_match(client):
+    """A prepared query is planned for each request's words, and gives their results."""
+    for name in ["Zorbex Machinery", "Quillon Foods", "Vantor Water"]:
+        f.enterprise(name=name)
+    for _ in range(3):
+        for word, other in [("Zorbex", "Quillon"), ("Quillon", "Vantor"), ("Vantor", "Zorbex")]:
+            page = client.get(reverse("expo:enterprise-list"), {"name": word})
+            assert word in page.content.decode() and other not in page.content.decode()
