@@ -150,18 +150,17 @@ for _index, _url in enumerate(env_list("DATABASE_REPLICA_URL", "")):
     }
 # PostgreSQL: parameters bound on the server, and a query a connection has run five
 # times is prepared (psycopg's prepare_threshold, which Django leaves off), so the
-# server parses a page's queries once per connection instead of on every request
-# (README "Performance"). Behind
-# a pooler in transaction mode that cannot keep prepared statements (PgBouncer before
-# 1.21, or without max_prepared_statements), set DATABASE_PREPARED_STATEMENTS=0.
+# server parses and, for the small editorial tables, plans a page's queries once per
+# connection instead of on every request. Pattern searches and queries over the tables
+# that grow with the data are never prepared: they are planned for their own values
+# (core/postgresql.py, README "Performance"). Behind a pooler in transaction mode that
+# cannot keep prepared statements (PgBouncer before 1.21, or without
+# max_prepared_statements), set DATABASE_PREPARED_STATEMENTS=0.
 for _database in DATABASES.values():
     if _database["ENGINE"] == "django.db.backends.postgresql":
         _database.setdefault("OPTIONS", {})["server_side_binding"] = True
         if env_bool("DATABASE_PREPARED_STATEMENTS", True):
             _database["OPTIONS"]["prepare_threshold"] = 5
-            # Planned with each request's values all the same: a plan made once for any
-            # value can be 20 times slower (a name search walking the name index).
-            _database["OPTIONS"]["options"] = "-c plan_cache_mode=force_custom_plan"
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"]
     MIDDLEWARE.insert(

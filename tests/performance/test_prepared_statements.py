@@ -3,7 +3,8 @@
 config/settings.py binds parameters on the server and lets psycopg prepare a query
 that a connection has run five times (Django alone never prepares);
 DATABASE_PREPARED_STATEMENTS=0 turns preparing off for a pooler that cannot keep
-prepared statements.
+prepared statements. Pattern searches and queries over the tables that grow with the
+data are never prepared, so they are planned for their own values (core/postgresql.py).
 """
 
 import json
@@ -16,6 +17,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from core.postgresql import growing_tables, planned_per_run
+from expo.models import Enterprise, EnterpriseParticipation
 from tests import factories as f
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,13 +38,8 @@ def _options(**environ):
 
 def test_postgresql_binds_on_the_server_and_may_prepare():
     options = _options(DATABASE_URL="postgres://app@db:5432/coop")
-    # Django turns psycopg's preparing off unless asked: prepared after five runs, and
-    # still planned for each request's values (a plan for any value can be far slower).
-    assert options == {
-        "server_side_binding": True,
-        "prepare_threshold": 5,
-        "options": "-c plan_cache_mode=force_custom_plan",
-    }
+    # Django turns psycopg's preparing off unless asked: prepared after five runs.
+    assert options == {"server_side_binding": True, "prepare_threshold": 5}
 
 
 def test_preparing_can_be_turned_off_for_a_pooler():
@@ -65,9 +63,47 @@ def test_a_page_read_again_uses_statements_the_server_has_prepared(client):
         cursor.execute("SELECT statement FROM pg_prepared_statements")
         prepared = [row[0] for row in cursor.fetchall()]
     assert any('FROM "expo_exhibition"' in statement for statement in prepared), prepared
+
+
+def test_searches_and_the_tables_that_grow_are_planned_for_their_values():
+    assert set(growing_tables()) == {
+        f'"{table}"'
+        for model in (Enterprise, EnterpriseParticipation)
+        for table in (model._meta.db_table, model.history.model._meta.db_table)
+    }
+    for sql in [
+        'SELECT 1 FROM "expo_region" WHERE UPPER("name_en"::text) LIKE UPPER(%s)',
+        'SELECT 1 FROM "expo_region" WHERE "name_en"::text ilike %s',
+        "SELECT 1 WHERE to_tsvector(body) @@ websearch_to_tsquery('simple', %s)",
+        'SELECT WORD_SIMILARITY(%s, "name_en") FROM "expo_forum"',
+        'SELECT "expo_enterprise"."id" FROM "expo_enterprise" WHERE "region_id" = %s',
+        'SELECT 1 FROM "expo_enterpriseparticipation" WHERE "exhibition_id" = %s',
+    ]:
+        assert planned_per_run(sql), sql
+    for sql in [
+        'SELECT "expo_exhibition"."id" FROM "expo_exhibition" WHERE "status" = %s',
+        'SELECT "cooperation_region"."likeness" FROM "cooperation_region"',
+        'SELECT 1 FROM "expo_enterprisecitation" WHERE "record_id" IN (%s)',
+    ]:
+        assert not planned_per_run(sql), sql
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
+def test_a_search_or_a_directory_read_again_is_never_prepared(client):
+    region = f.region(name="Rare Oblast")
+    f.enterprise(name="Zorbex Machinery", region=region)
+    for _ in range(7):
+        for query in [{}, {"name": "Zorbex"}, {"region": region.slug}]:
+            page = client.get(reverse("expo:enterprise-list"), query)
+            assert "Zorbex Machinery" in page.content.decode()
     with connection.cursor() as cursor:
-        cursor.execute("SHOW plan_cache_mode")
-        assert cursor.fetchone()[0] == "force_custom_plan"
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert prepared, "the filters' small tables are prepared"
+    assert not [s for s in prepared if '"expo_enterprise"' in s or "LIKE" in s.upper()]
 
 
 @pytest.mark.django_db
