@@ -18,15 +18,15 @@ it would without preparing. A model says that its table grows with the data with
 ``grows_with_data = True`` class attribute (enterprises, their participations).
 """
 
-import re
 from functools import cache
 
 from django.apps import apps
 
-# Text matched against a pattern or searched: the SQL Django writes for ``contains``,
-# ``icontains``, ``startswith`` (LIKE, ILIKE), full-text search (…_tsquery) and trigram
-# similarity (SIMILARITY, WORD_SIMILARITY).
-_VALUE_SHAPED = re.compile(r"\bI?LIKE\b|_TSQUERY\(|SIMILARITY\(", re.IGNORECASE)
+# Text matched against a pattern or searched, as Django writes it: ``contains``,
+# ``icontains``, ``startswith``… (LIKE), full-text search (websearch_to_tsquery and
+# the like) and trigram similarity (SIMILARITY, WORD_SIMILARITY). Plain substring
+# tests: a regular expression over a page's 4 kB queries cost 2% of the page.
+_VALUE_SHAPED = ("LIKE ", "like ", "_tsquery(", "SIMILARITY(")
 
 
 @cache
@@ -45,7 +45,9 @@ def growing_tables():
 
 def planned_per_run(query):
     """Whether PostgreSQL should plan ``query`` (SQL text) for its values on every run."""
-    return bool(_VALUE_SHAPED.search(query)) or any(t in query for t in growing_tables())
+    return any(marker in query for marker in _VALUE_SHAPED) or any(
+        table in query for table in growing_tables()
+    )
 
 
 try:

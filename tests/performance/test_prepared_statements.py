@@ -73,7 +73,8 @@ def test_searches_and_the_tables_that_grow_are_planned_for_their_values():
     }
     for sql in [
         'SELECT 1 FROM "expo_region" WHERE UPPER("name_en"::text) LIKE UPPER(%s)',
-        'SELECT 1 FROM "expo_region" WHERE "name_en"::text ilike %s',
+        'SELECT 1 FROM "expo_region" WHERE "name_en"::text ILIKE %s',
+        'SELECT 1 FROM "expo_region" WHERE "name_en"::text like %s',
         "SELECT 1 WHERE to_tsvector(body) @@ websearch_to_tsquery('simple', %s)",
         'SELECT WORD_SIMILARITY(%s, "name_en") FROM "expo_forum"',
         'SELECT "expo_enterprise"."id" FROM "expo_enterprise" WHERE "region_id" = %s',
@@ -82,7 +83,7 @@ def test_searches_and_the_tables_that_grow_are_planned_for_their_values():
         assert planned_per_run(sql), sql
     for sql in [
         'SELECT "expo_exhibition"."id" FROM "expo_exhibition" WHERE "status" = %s',
-        'SELECT "cooperation_region"."likeness" FROM "cooperation_region"',
+        'SELECT "cooperation_region"."likeness", "unlike" FROM "cooperation_region"',
         'SELECT 1 FROM "expo_enterprisecitation" WHERE "record_id" IN (%s)',
     ]:
         assert not planned_per_run(sql), sql
