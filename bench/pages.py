@@ -73,7 +73,8 @@ def pages(size):
         ("enterprise", f"/en/enterprises/synthetic-enterprise-{size // 2:06d}/"),
         ("sitemap index", "/sitemap.xml"),
         ("sitemap, enterprises file 1", "/sitemap-enterprises.xml"),
-        (f"sitemap, enterprises file {files}", f"/sitemap-enterprises.xml?p={files}"),
+        # The far end of the keys: at 100 enterprises the same file as the first.
+        (f"sitemap, last enterprises file ({files})", f"/sitemap-enterprises.xml?p={files}"),
     ]
 
 
@@ -331,7 +332,7 @@ def print_table(results):
                 label = big["label"]
                 if label.startswith("directory, page"):
                     label = "directory, last page"
-                elif label.startswith("sitemap, enterprises file") and label != little["label"]:
+                elif label.startswith("sitemap, last enterprises file"):
                     label = "sitemap, last enterprises file"
                 ratio = big["p95_us"] / max(little["p95_us"], 1)
                 say(f"| {database} | {mode} | {label} | {ratio:.2f} |")

@@ -13,8 +13,12 @@ from itertools import pairwise
 
 from django import template
 from django.conf import settings
-from django.utils.translation import get_language, gettext, pgettext
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 from modeltranslation.utils import build_localized_fieldname
+
+from .dates import format_date_range
 
 register = template.Library()
 
@@ -83,6 +87,99 @@ def language_note(code):
     if base == current or base not in LANGUAGE_NOTES:
         return ""
     return LANGUAGE_NOTES[base]()
+
+
+def _language_attribute(code):
+    return format_html(' lang="{}"', code) if code else ""
+
+
+def _language_note(source):
+    note = language_note(source.language)
+    return format_html(' <span class="lang-note">({})</span>', note) if note else ""
+
+
+@register.simple_tag
+def source_name(source):
+    """One source, as a reader checks it: the publisher (linking to the article on this
+    site, else to the report's address, else to the source's entry on the Sources page),
+    the title in its own language, the date. ``{% source_name source %}``
+
+    Written in Python rather than included as a template: a page shows up to a dozen,
+    and an include costs a context, a template and a tag per line.
+    """
+    separator = pgettext("list separator", ", ")
+    html = format_html(
+        '<span class="source-name" data-source="{}"><a href="{}"{}>{}</a>',
+        source.slug,
+        source.link or source.get_absolute_url(),
+        mark_safe(' rel="noopener"') if source.url and not source.live_document else "",
+        source.publisher,
+    )
+    if source.title:
+        html += format_html(
+            "{}<cite{}>{}</cite>{}",
+            separator,
+            _language_attribute(source.language),
+            source.title,
+            _language_note(source),
+        )
+    if source.published_on:
+        html += format_html(
+            '{}<time datetime="{}">{}</time>',
+            separator,
+            source.published_on.isoformat(),
+            format_date_range(source.published_on, single=True),
+        )
+    return html + mark_safe("</span>")
+
+
+@register.simple_tag
+def editors_note(source, facts=None):
+    """An editors’ note: a value no source states, shown as the editors' own, never under
+    a source's name, with the facts it gives if ``facts``. ``{% editors_note source %}``"""
+    return format_html(
+        '<span class="editors-note" data-source="{}"><strong class="editors-note__label">{}'
+        "</strong>{}{} <span{}>{}</span>{}</span>",
+        source.slug,
+        gettext("Editors’ note"),
+        format_html(" ({})", list_join(facts)) if facts else "",
+        pgettext("label separator", ":"),
+        _language_attribute(source.language),
+        source.title,
+        _language_note(source),
+    )
+
+
+@register.simple_tag
+def source_cell(record, supports="", facts=None):
+    """The sources of one figure or dated fact, in a table cell or under a figure:
+    ``{% source_cell figure "figure" %}`` ("supports" narrows to those facts, several
+    separated by commas; empty: all). A fact with no citation says so, so it never
+    passes for a sourced one. ``facts`` (from ``part_of_links``) shows citations
+    already loaded.
+    """
+    if facts is None:
+        facts = cited(record, supports or "")
+    if facts:
+        parts = []
+        if facts.sources:
+            label = ngettext("Source:", "Sources:", len(facts.sources))
+            parts.append(format_html("{} ", label))
+            separator = conditional_escape(pgettext("source separator", "; "))
+            parts.append(separator.join(source_name(source) for source, _ in facts.sources))
+        for number, (source, _supported) in enumerate(facts.notes):
+            if facts.sources or number:
+                parts.append(" · ")
+            parts.append(editors_note(source))
+        inner = mark_safe("".join(parts))
+    else:
+        inner = format_html('<span class="source--missing">{}</span>', gettext("No source cited"))
+    return format_html(
+        '<span class="source" data-cited="{}" data-supports="{}">{}</span>',
+        record_key(record),
+        supports or "",
+        inner,
+    )
 
 
 @register.filter

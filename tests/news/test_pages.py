@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -71,9 +72,14 @@ def test_sources_partial_lists_two_sources(db):
     for name in ["Rambler", "Xinhua"]:
         f.cite(figure, f.source(publisher=name), "figure")
     figure = TradeFigure.objects.with_sources().get(pk=figure.pk)
-    html = render_to_string("includes/source_cell.html", {"record": figure, "supports": "figure"})
-    assert "Sources:" in html
-    assert ">Rambler</a>" in html and ">Xinhua</a>" in html
+    html = Template('{% load sources %}{% source_cell figure "figure" %}').render(
+        Context({"figure": figure})
+    )
+    assert html.startswith('<span class="source" data-cited="cooperation.tradefigure:')
+    assert "Sources: " in html
+    # Publishers in their order, separated by "; " with no space before it.
+    assert html.index(">Rambler</a>") < html.index(">Xinhua</a>")
+    assert "</span>; <span" in html and " ;" not in html
 
 
 def test_article_list_links_each_article_and_filters_by_publisher(client, db):
