@@ -50,12 +50,11 @@ def planned_per_run(query):
     )
 
 
-try:
+@cache
+def _cursor_classes():
+    """Django's server-binding cursor class, and ours on top of it (imported only once a
+    PostgreSQL connection exists: the driver is not loaded on SQLite)."""
     from django.db.backends.postgresql.base import ServerBindingCursor
-except ImportError:  # psycopg2 (not this project's driver) binds on the client
-    ServerBindingCursor = None
-
-if ServerBindingCursor is not None:
 
     class ValuePlannedCursor(ServerBindingCursor):
         """Django's server-binding cursor, never preparing a query planned per run."""
@@ -65,11 +64,17 @@ if ServerBindingCursor is not None:
                 prepare = False
             return super().execute(query, params, prepare=prepare, binary=binary)
 
+    return ServerBindingCursor, ValuePlannedCursor
+
 
 def install_value_planning(sender, connection, **kwargs):
     """``connection_created`` receiver: PostgreSQL connections binding on the server
     (config/settings.py) use ``ValuePlannedCursor``."""
-    if connection.vendor != "postgresql" or ServerBindingCursor is None:
+    if connection.vendor != "postgresql":
         return
-    if connection.connection.cursor_factory is ServerBindingCursor:
-        connection.connection.cursor_factory = ValuePlannedCursor
+    try:
+        server_binding, value_planned = _cursor_classes()
+    except ImportError:  # psycopg2 (not this project's driver) binds on the client
+        return
+    if connection.connection.cursor_factory is server_binding:
+        connection.connection.cursor_factory = value_planned
