@@ -32,7 +32,8 @@ def test_a_report_with_its_title_language_and_date():
     assert html == (
         '<span class="source-name" data-source="xinhua-1">'
         '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener">Xinhua &amp; Co</a>, '
-        '<cite lang="ru">Россия &lt;и&gt; Китай</cite> <span class="lang-note">(in Russian)</span>, '
+        '<cite lang="ru">Россия &lt;и&gt; Китай</cite> '
+        '<span class="lang-note">(in Russian)</span>, '
         '<time datetime="2019-06-15">15 June 2019</time></span>'
     )
     with override("ru"):
@@ -59,7 +60,8 @@ def test_an_editors_note_with_and_without_its_facts():
     assert html == (
         '<span class="editors-note" data-source="note-1"><strong class="editors-note__label">'
         "Примечание редакции</strong> (figure, year): "
-        '<span lang="en">A &lt;b&gt; note</span> <span class="lang-note">(на английском языке)</span></span>'
+        '<span lang="en">A &lt;b&gt; note</span> '
+        '<span class="lang-note">(на английском языке)</span></span>'
     )
     with override("en"):
         html = render("{% editors_note note %}", note=note)
