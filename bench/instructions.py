@@ -21,7 +21,6 @@ measures the whole stack). Needs valgrind (Debian's package); about a minute per
 """
 
 import argparse
-import os
 import re
 import subprocess
 import sys
@@ -29,6 +28,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.pages import environment, say  # noqa: E402  (the page benchmark's settings)
 
 LOOP = """
 import os, sys
@@ -45,19 +48,10 @@ for _ in range(int(sys.argv[1])):
 
 
 def instructions(tree, database_url, count, path):
+    # The page benchmark's settings (DEBUG off, the page cache off), hashing fixed so
+    # that two runs execute the same instructions, and the tree's own code first.
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": "bench-only-secret-key",
-        "DEBUG": "0",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_COOKIES": "0",
-        "STATIC_MANIFEST": "0",
-        "PAGE_CACHE": "0",
-        "CONN_MAX_AGE": "600",
-        "REQUEST_LOG_LEVEL": "WARNING",
-        "PYTHONWARNINGS": "ignore",
+        **environment(database_url, page_cache=False),
         "PYTHONHASHSEED": "0",
         "PYTHONPATH": str(tree),
     }
@@ -70,11 +64,6 @@ def instructions(tree, database_url, count, path):
     if not found:
         raise RuntimeError(result.stderr[-2000:])
     return int(found.group(1))
-
-
-def say(line=""):
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
 
 
 def per_request(tree, args, path):
