@@ -622,3 +622,66 @@ def citations_prefetch(model, lookup="citations"):
     """Prefetch ``lookup`` (a ``citations`` relation of ``model``) with their sources."""
     citation_model = _related_model(model, lookup)
     return models.Prefetch(lookup, queryset=citation_model.objects.for_display())
+
+
+def load_citations(*groups):
+    """Give the records in ``groups`` their ``citations`` with their sources, as
+    ``with_sources`` does, in two queries however many kinds of record a page shows.
+
+    ``groups`` are iterables of records of any models that cite sources (None and
+    records without citations are skipped, as are records whose citations are already
+    loaded). One query reads the citations of every kind at once (``UNION ALL`` of each
+    citation table's few columns), one more their sources with the documents they host;
+    ``record.citations.all()`` then gives them in ``citation_order``, read from memory,
+    exactly as after a prefetch. A page that cites four kinds of record saves two queries
+    and the ORM's work of compiling the source's joins four times.
+    """
+    wanted = {}  # citation model -> {record pk: [record, ...]}
+    for group in groups:
+        for record in group or ():
+            if record is None or not has_citations(type(record)):
+                continue
+            if "citations" in getattr(record, "_prefetched_objects_cache", ()):
+                continue
+            citation_model = type(record)._meta.get_field("citations").related_model
+            wanted.setdefault(citation_model, {}).setdefault(record.pk, []).append(record)
+    if not wanted:
+        return
+    citation_models = list(wanted)
+    branches = [
+        citation_model.objects.filter(record__in=list(records))
+        .order_by()
+        .values_list(models.Value(number), *_citation_columns(citation_model))
+        for number, (citation_model, records) in enumerate(wanted.items())
+    ]
+    rows = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
+    citations = [
+        citation_models[number].from_db(rows.db, _citation_columns(citation_models[number]), values)
+        for number, *values in rows
+    ]
+    hosted = hosted_document_lookups()
+    sources = Source.objects.select_related(*hosted).in_bulk({c.source_id for c in citations})
+    found = {}
+    for citation in citations:
+        type(citation).source.field.set_cached_value(citation, sources[citation.source_id])
+        found.setdefault((type(citation), citation.record_id), []).append(citation)
+    for citation_model, records in wanted.items():
+        record_field = citation_model._meta.get_field("record")
+        for pk, same in records.items():
+            ordered = sorted(found.get((citation_model, pk), ()), key=citation_order)
+            for record in same:
+                for citation in ordered:
+                    record_field.set_cached_value(citation, record)
+                queryset = record.citations.get_queryset()
+                queryset._result_cache = ordered
+                queryset._prefetch_done = True
+                record._prefetched_objects_cache = {
+                    **getattr(record, "_prefetched_objects_cache", {}),
+                    "citations": queryset,
+                }
+
+
+@cache
+def _citation_columns(citation_model):
+    """The citation model's columns, in the order ``from_db`` takes them."""
+    return tuple(field.attname for field in citation_model._meta.concrete_fields)

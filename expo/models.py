@@ -41,11 +41,12 @@ class ExhibitionSeries(PublishableModel):
 
 
 class ExhibitionQuerySet(PublishableQuerySet):
-    def with_list_related(self):
-        """Series, city, region and country, and the citations its dates show with."""
-        return self.select_related(
-            "series", "city", "city__region", "city__region__country"
-        ).prefetch_related(citations_prefetch(Exhibition))
+    def with_list_related(self, sources=True):
+        """Series, city, region and country, and the citations its dates show with
+        (``sources=False``: not those, for a page that loads every record's citations at
+        once with ``load_citations``)."""
+        records = self.select_related("series", "city", "city__region", "city__region__country")
+        return records.prefetch_related(citations_prefetch(Exhibition)) if sources else records
 
     def with_detail_related(self):
         return (
@@ -68,12 +69,13 @@ class ExhibitionQuerySet(PublishableQuerySet):
 
     def with_home_related(self):
         """The table of editions and, for whichever of them the home page features, its
-        guests of honour (one query for all editions)."""
-        return self.with_editions_related().prefetch_related(self._guests())
+        guests of honour (one query for all editions). Not their citations: the home
+        page loads those of all its records at once (``load_citations``)."""
+        return self.with_editions_related(sources=False).prefetch_related(self._guests())
 
-    def with_editions_related(self):
+    def with_editions_related(self, sources=True):
         """For a table of editions: the list's loading and each country's enterprise count."""
-        return self.with_list_related().prefetch_related(
+        return self.with_list_related(sources).prefetch_related(
             models.Prefetch(
                 "participations",
                 queryset=CountryParticipation.objects.select_related("country").order_by(
@@ -429,11 +431,13 @@ class ForumSeries(PublishableModel):
 
 
 class ForumQuerySet(PublishableQuerySet):
-    def with_list_related(self):
-        """Series and city (live with the forum), and the exhibition only if it is live."""
-        return self.select_related("series", "city").prefetch_related(
-            live_prefetch(Forum, "exhibition"), citations_prefetch(Forum)
+    def with_list_related(self, sources=True):
+        """Series and city (live with the forum), the exhibition only if it is live, and
+        the citations (``sources=False``: not those, as for exhibitions)."""
+        records = self.select_related("series", "city").prefetch_related(
+            live_prefetch(Forum, "exhibition")
         )
+        return records.prefetch_related(citations_prefetch(Forum)) if sources else records
 
     def with_detail_related(self):
         return self.select_related("series", "city__region__country").prefetch_related(

@@ -13,7 +13,7 @@ from cooperation.models import (
     TradeFigure,
 )
 from core.exports import field, related, translated
-from core.models import live_related, with_sources
+from core.models import live_related, load_citations
 from core.pagination import BoundedPaginator
 from core.views import RELATED_LIMIT, PublicDetailView, PublicFilterView
 
@@ -43,10 +43,15 @@ class HomeView(TemplateView):
         if exhibition is not None:
             context["participations"] = models.by_enterprises(exhibition.participations.all())
         context["mechanisms"] = CooperationMechanism.objects.published().with_list_related()
-        context["forums"] = with_sources(models.Forum.objects.published().with_list_related())[:3]
-        context["trade_figure"] = with_sources(TradeFigure.objects.published()).first()
+        forums = list(models.Forum.objects.published().with_list_related(sources=False)[:3])
+        context["forums"] = forums
+        trade_figure = TradeFigure.objects.published().first()
+        context["trade_figure"] = trade_figure
         context["councils"] = Council.objects.published().with_list_related()[:3]
-        context["assessment"] = with_sources(CooperationAssessment.objects.published()).first()
+        assessment = CooperationAssessment.objects.published().first()
+        context["assessment"] = assessment
+        # The sources of every record above in two queries, not one per kind of record.
+        load_citations(editions, forums, [trade_figure, assessment])
         return context
 
 

@@ -17,10 +17,16 @@ def home(n):
         f.participation(exhibition=exhibition, country=f.country())
         f.guest_of_honour(exhibition=exhibition)
         f.mechanism()
-        f.forum(exhibition=exhibition)
-        f.trade_figure()
         f.council(years=f.years())
-        f.assessment()
+        # Each with a source of its own: the sources of all four kinds in two queries.
+        for record in (
+            f.exhibition(),
+            f.forum(exhibition=exhibition),
+            f.trade_figure(),
+            f.assessment(),
+        ):
+            f.cite(record)
+    f.cite(exhibition)
     return "/en/"
 
 
@@ -240,7 +246,9 @@ def assessment_detail(n):
 # whose dates it shows (a region page those of its exhibitions and its guest-of-honour
 # appearances in one query), the region page one more for the sources of each step of "part
 # of". The home page also loads the featured exhibition and the table of every edition
-# with its enterprise counts, and the sources of its forums and assessment.
+# with its enterprise counts; the sources of all it shows (editions, forums, trade figure,
+# assessment) come in two queries, the citations of every kind and then their sources
+# (core.models.load_citations).
 # A nullable link to a record that may not be live (a forum's exhibition...) costs one
 # query for all rows: only live targets are loaded, so a draft shows as empty
 # (core.models.live_prefetch); an enterprise's region and sector, a council's thematic
@@ -254,7 +262,7 @@ def assessment_detail(n):
 # value among them (core.filters.SlugChoiceField), so a filtered list costs no more
 # queries than the unfiltered one for its selects.
 PAGES = {
-    home: 13,  # the editions once, with the featured one's guests
+    home: 11,  # the editions once, with the featured one's guests; all sources in two
     exhibition_list: 7,  # + the editions chart's figures
     exhibition_list_filtered: 7,
     exhibition_detail: 8,
