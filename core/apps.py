@@ -39,6 +39,10 @@ class CoreConfig(AppConfig):
         from .cache import install_write_watch
         from .postgresql import install_value_planning
         from .sqlite import install_unicode_like
+        from .translation_classes import install as make_translation_classes_once
+
+        # modeltranslation's queryset classes made once, not per queryset.
+        make_translation_classes_once()
 
         connection_created.connect(install_unicode_like, dispatch_uid="core.unicode_like")
         # Any write to the site's tables moves the page cache's version (core/cache.py).
