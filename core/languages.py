@@ -6,7 +6,7 @@ Everything here resolves and reverses URL patterns only: no database query.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import Resolver404, get_script_prefix, resolve, reverse, translate_url
+from django.urls import NoReverseMatch, Resolver404, get_script_prefix, resolve, reverse
 from django.utils.translation import get_language, get_language_info, override, to_locale
 
 
@@ -42,19 +42,15 @@ def page_languages(request, *, alternates=True):
     the Host header: after an unknown host, that would raise the same error again.
     """
     current = get_language()
-    try:
-        resolve(request.path_info)
-    except Resolver404:
-        found = False
-    else:
-        found = True
+    path, query = _path_and_query(request)
+    match = _resolved(request)
     links = []
     for code, _name in settings.LANGUAGES:
-        if found:
-            url = translate_url(request.get_full_path(), code)
-        else:
+        if match is None:
             with override(code):
                 url = reverse("home")
+        else:
+            url = _in_language(match, code, path) + query
         links.append(
             LanguageLink(
                 code=code,
@@ -65,7 +61,7 @@ def page_languages(request, *, alternates=True):
             )
         )
     absolute = []
-    if found and alternates:
+    if match is not None and alternates:
         absolute = [(link.tag, request.build_absolute_uri(link.url)) for link in links]
         default_url = next(link.url for link in links if link.code == settings.LANGUAGE_CODE)
         script_prefix = get_script_prefix()
@@ -74,3 +70,34 @@ def page_languages(request, *, alternates=True):
             neutral = script_prefix + default_url[len(language_prefix) :]
             absolute.append(("x-default", request.build_absolute_uri(neutral)))
     return PageLanguages(links=links, alternates=absolute)
+
+
+def _path_and_query(request):
+    """The page's path and its query string ("?..." or ""), as ``get_full_path()`` has them."""
+    path, mark, query = request.get_full_path().partition("?")
+    return path, mark + query
+
+
+def _resolved(request):
+    """The URL pattern this page matched: the one the request was served by (resolved
+    once, by the handler), else resolved here (an error page); None for no pattern."""
+    match = getattr(request, "resolver_match", None)
+    if match is not None:
+        return match
+    try:
+        return resolve(request.path_info)
+    except Resolver404:
+        return None
+
+
+def _in_language(match, code, path):
+    """This page's path in language ``code``, as ``translate_url`` gives it: the same
+    pattern and arguments reversed in that language; the path itself if it has no name
+    or does not reverse."""
+    if match.url_name is None:
+        return path
+    with override(code):
+        try:
+            return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return path
