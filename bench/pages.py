@@ -8,9 +8,11 @@ For each database (a throwaway SQLite file, or a throwaway PostgreSQL database n
 ``--postgres``), it migrates, loads the article data, and for each size generates that
 many synthetic enterprises and participations (``manage.py synthetic_data``). Then, for
 the page cache off and on, it starts gunicorn (2 sync workers, loopback only) and runs
-wrk against each page for ``--duration`` seconds with ``--connections`` connections:
-first the floor (``/floor/``, a view that returns two bytes through the same
-middleware, bench/urls.py), then every page. It prints one table: requests per second,
+wrk against each page for ``--duration`` seconds with ``--connections`` connections,
+after ``--warmup`` seconds of the same load whose figures are discarded (a worker's
+first requests for a page import and compile what it needs, once per process): first
+the floor (``/floor/``, a view that returns two bytes through the same middleware,
+bench/urls.py), then every page. It prints one table: requests per second,
 each page's share of the floor's, p50 and p95 latency, the page's SQL queries (counted
 uncached, in-process) and the workers' peak memory (RSS) in that run. Nothing is left
 running and the throwaway databases are dropped.
@@ -198,6 +200,9 @@ def serve_and_measure(env, size, args, script):
         wait_until_up(base, process)
         for label, path in [("floor (minimal view)", "/floor/"), *pages(size)]:
             status = warm(base + path)
+            # A second of load first, discarded: every worker has served the page (its
+            # first request imports and compiles what it needs) before the timed run.
+            run_wrk(base + path, args.warmup, args.connections, script)
             data = run_wrk(base + path, args.duration, args.connections, script)
             data.update(label=label, path=path, status=status)
             rows.append(data)
@@ -248,6 +253,9 @@ def main():
     parser.add_argument("--modes", default="uncached,cached")
     parser.add_argument("--duration", type=int, default=5, help="seconds of wrk per page")
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--warmup", type=int, default=1, help="seconds of wrk per page before the timed run"
+    )
     parser.add_argument(
         "--postgres",
         default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
