@@ -99,4 +99,3 @@ def test_one_kind_and_the_same_record_twice(cited_world):
         load_citations([first], [second])
     assert len(queries) == 2
     assert shown(first) == shown(second) != []
-
