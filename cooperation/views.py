@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.text import capfirst
 
 from core.exports import field, related, translated
+from core.models import load_citations
 from core.views import PublicDetailView, PublicFilterView
 
 from . import models
@@ -62,6 +63,14 @@ class RegionDetailView(PublicDetailView):
     model = models.Region
     records = models.Region.objects.with_detail_related
     list_url_name = "cooperation:region-list"
+    prefetch_sources = False
+
+    def get_object(self, queryset=None):
+        region = super().get_object(queryset)
+        # Its sources with those of the regions it lies within, which "Part of" shows
+        # (part_of_links), in one query.
+        load_citations([region, *region.ancestors()])
+        return region
 
     def get_parent_crumbs(self):
         return [

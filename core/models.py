@@ -630,8 +630,9 @@ def load_citations(*groups):
 
     ``groups`` are iterables of records of any models that cite sources (None and
     records without citations are skipped, as are records whose citations are already
-    loaded). One query reads the citations of every kind at once (``UNION ALL`` of each
-    citation table's few columns), one more their sources with the documents they host;
+    loaded). Records of one kind take one query, as a prefetch does. Of several kinds,
+    one query reads the citations of every kind at once (``UNION ALL`` of each citation
+    table's few columns), one more their sources with the documents they host;
     ``record.citations.all()`` then gives them in ``citation_order``, read from memory,
     exactly as after a prefetch. A page that cites four kinds of record saves two queries
     and the ORM's work of compiling the source's joins four times.
@@ -646,6 +647,13 @@ def load_citations(*groups):
             citation_model = type(record)._meta.get_field("citations").related_model
             wanted.setdefault(citation_model, {}).setdefault(record.pk, []).append(record)
     if not wanted:
+        return
+    if len(wanted) == 1:
+        # One kind: the prefetch's own query, citations joined with their sources.
+        ((citation_model, records),) = wanted.items()
+        record_model = citation_model._meta.get_field("record").related_model
+        same = [record for group in records.values() for record in group]
+        models.prefetch_related_objects(same, citations_prefetch(record_model))
         return
     citation_models = list(wanted)
     branches = [

@@ -129,13 +129,16 @@ class PublicDetailView(RecordFormatsMixin, PageMixin, DetailView):
     list_url_name = None
     # The page's name in core.sections, where apps this one may not import add sections.
     sections_page = None
+    # The record's sources prefetched with it; False: the view loads them itself, with
+    # those of other records it shows (core.models.load_citations).
+    prefetch_sources = True
 
     def get_queryset(self):
         records = self.get_records()
         if is_publishable(self.model) and not self.is_preview_allowed():
             records = records.published()
         # base.html shows "Source: ..." under every record that has sources.
-        return with_sources(records)
+        return with_sources(records) if self.prefetch_sources else records
 
     def is_preview_allowed(self):
         """Staff who may view the model see its records whatever their state."""

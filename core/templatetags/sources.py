@@ -191,7 +191,8 @@ def list_join(items):
 @register.simple_tag
 def part_of_links(record):
     """``[(larger record, its child, Cited)]`` up ``record.ancestors()``: each link with the
-    sources its child cites for lying within it ("part_of"), in one query.
+    sources its child cites for lying within it ("part_of"), in one query, or none when
+    the view loaded the chain's citations.
 
     A record two levels up is reached through the record between, so each link shows
     its own source: Sakha lies in the Far Eastern Federal District (the 2018 decree),
@@ -200,10 +201,15 @@ def part_of_links(record):
     chain = [record, *record.ancestors()]
     if len(chain) < 2:
         return []
-    citation_model = type(record)._meta.get_field("citations").related_model
-    rows = citation_model.objects.for_display().filter(
-        record__in=[r.pk for r in chain[:-1]], supports="part_of"
-    )
+    children = chain[:-1]
+    if all("citations" in getattr(r, "_prefetched_objects_cache", ()) for r in children):
+        # Loaded with the page's record (RegionDetailView): no query.
+        rows = [c for child in children for c in child.citations.all() if c.supports == "part_of"]
+    else:
+        citation_model = type(record)._meta.get_field("citations").related_model
+        rows = citation_model.objects.for_display().filter(
+            record__in=[r.pk for r in children], supports="part_of"
+        )
     by_record = {}
     for citation in rows:
         by_record.setdefault(citation.record_id, []).append(citation)

@@ -244,8 +244,8 @@ def assessment_detail(n):
 # the sources and hosted articles, core.models.with_sources): a record page its own, a
 # list or a region, city, country or enterprise page those of the exhibitions and forums
 # whose dates it shows (a region page those of its exhibitions and its guest-of-honour
-# appearances in one query), the region page one more for the sources of each step of "part
-# of". The home page also loads the featured exhibition and the table of every edition
+# appearances in one query; its own with those of each step of "part of" in one more).
+# The home page also loads the featured exhibition and the table of every edition
 # with its enterprise counts; the sources of all it shows (editions, forums, trade figure,
 # assessment) come in two queries, the citations of every kind and then their sources
 # (core.models.load_citations).
@@ -274,7 +274,7 @@ PAGES = {
     forum_list: 5,
     forum_detail: 6,
     region_list: 4,
-    region_detail: 13,
+    region_detail: 12,
     region_detail_chain: 11,
     city_list: 4,
     city_detail: 10,
