@@ -6,6 +6,10 @@ every page, and its last pages would make the database skip tens of thousands of
 know there are more), and offers only those pages: the result count then reads "more
 than 2,500 results", and narrowing the filters reaches the rest. Smaller lists are
 counted and paginated exactly as before.
+
+``by_keys=True`` (a search, whose every reading is costly) reads the keys of those
+rows in the list's order once, which gives both the count and the page, then the
+page's rows by key: one search instead of two (the count's and the page's).
 """
 
 from django.core.paginator import Paginator
@@ -15,6 +19,10 @@ from django.utils.functional import cached_property
 
 class BoundedPaginator(Paginator):
     max_pages = 100
+
+    def __init__(self, *args, by_keys=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.by_keys = by_keys and isinstance(self.object_list, QuerySet)
 
     @cached_property
     def limit(self):
@@ -26,6 +34,8 @@ class BoundedPaginator(Paginator):
         rows = self.object_list
         if not isinstance(rows, QuerySet):
             return len(rows)
+        if self.by_keys:
+            return len(self.keys)
         # Order does not change a count: the database may stop after any limit + 1 rows.
         return rows.order_by()[: self.limit + 1].count()
 
@@ -37,3 +47,20 @@ class BoundedPaginator(Paginator):
     def truncated(self):
         """Whether there are more rows than the pages offered."""
         return self.counted > self.limit
+
+    @cached_property
+    def keys(self):
+        """The rows' primary keys in the list's order, up to one more than ``limit``."""
+        return list(self.object_list.values_list("pk", flat=True)[: self.limit + 1])
+
+    def page(self, number):
+        if not self.by_keys:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        # The same rows as object_list[bottom:top], in the same order, found by key.
+        rows = self.object_list.filter(pk__in=self.keys[bottom:top])
+        return self._get_page(rows, number, self)
