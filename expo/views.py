@@ -4,6 +4,7 @@ Like every public page (see ``core.views``), these show live records only;
 staff may preview a record that is not live on its own page.
 """
 
+from django.db import connections
 from django.views.generic import TemplateView
 
 from cooperation.models import (
@@ -124,11 +125,17 @@ class EnterpriseListView(PublicFilterView):
     ordering = ["name", "slug"]
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        """A search by name reads the trigram indexes once for the count and the page
-        (``BoundedPaginator(by_keys=True)``) instead of once for each."""
+        """On PostgreSQL, a search by name reads the trigram indexes once for the count
+        and the page (``BoundedPaginator(by_keys=True)``) instead of once for each.
+
+        Not on SQLite, which has no such index: there the keys in name order meant
+        walking the whole name index (4.7 s instead of 1.8 s at 100,000 enterprises),
+        where counting reads the table in order and the page stops at 25 matches.
+        """
         form = self.filterset.form
         searched = self.filterset.is_valid() and bool(form.cleaned_data.get("name"))
-        return self.paginator_class(queryset, per_page, by_keys=searched, **kwargs)
+        indexed = connections[queryset.db].vendor == "postgresql"
+        return self.paginator_class(queryset, per_page, by_keys=searched and indexed, **kwargs)
 
 
 class EnterpriseDetailView(PublicDetailView):

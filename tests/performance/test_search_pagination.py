@@ -1,5 +1,5 @@
-"""A name search in the enterprise directory searches once per page: the keys of the
-matching rows, in order, give both the count and the page (core.pagination,
+"""On PostgreSQL a name search in the enterprise directory searches once per page: the
+keys of the matching rows, in order, give both the count and the page (core.pagination,
 ``BoundedPaginator(by_keys=True)``), and the page is the same as counting and slicing."""
 
 import re
@@ -44,8 +44,12 @@ def test_a_search_reads_the_matching_keys_once_and_counts_nothing(client, works)
     with CaptureQueriesContext(connection) as queries:
         client.get("/en/enterprises/", {"name": "harbin works", "page": 2})
     enterprise_queries = [q["sql"] for q in queries if '"expo_enterprise"' in q["sql"]]
-    assert not [sql for sql in enterprise_queries if "COUNT(" in sql]
-    assert len(enterprise_queries) == 2  # the keys in order, then the page's rows by key
+    counts = [sql for sql in enterprise_queries if "COUNT(" in sql]
+    assert len(enterprise_queries) == 2
+    if connection.vendor == "postgresql":
+        assert not counts  # the keys in order, then the page's rows by key
+    else:
+        assert len(counts) == 1  # SQLite, without trigram indexes: count, then the page
     # The plain directory still counts (reading keys in name order would cost more there).
     with CaptureQueriesContext(connection) as queries:
         client.get("/en/enterprises/", {"page": 2})
