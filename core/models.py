@@ -626,7 +626,8 @@ def citations_prefetch(model, lookup="citations"):
 
 def load_citations(*groups):
     """Give the records in ``groups`` their ``citations`` with their sources, as
-    ``with_sources`` does, in two queries however many kinds of record a page shows.
+    ``with_sources`` does, in at most two queries however many kinds of record a page
+    shows.
 
     ``groups`` are iterables of records of any models that cite sources (None and
     records without citations are skipped, as are records whose citations are already
@@ -662,13 +663,12 @@ def load_citations(*groups):
         .values_list(models.Value(number), *_citation_columns(citation_model))
         for number, (citation_model, records) in enumerate(wanted.items())
     ]
-    rows = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
+    rows = branches[0].union(*branches[1:], all=True)
     citations = [
         citation_models[number].from_db(rows.db, _citation_columns(citation_models[number]), values)
         for number, *values in rows
     ]
-    hosted = hosted_document_lookups()
-    sources = Source.objects.select_related(*hosted).in_bulk({c.source_id for c in citations})
+    sources = Source.objects.with_hosted_document().in_bulk({c.source_id for c in citations})
     found = {}
     for citation in citations:
         type(citation).source.field.set_cached_value(citation, sources[citation.source_id])
