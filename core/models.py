@@ -645,7 +645,7 @@ def load_citations(*groups):
                 continue
             if "citations" in getattr(record, "_prefetched_objects_cache", ()):
                 continue
-            citation_model = type(record)._meta.get_field("citations").related_model
+            citation_model = _related_model(type(record), "citations")
             wanted.setdefault(citation_model, {}).setdefault(record.pk, []).append(record)
     if not wanted:
         return

@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 from modeltranslation.utils import build_localized_fieldname
 
+from ..models import load_citations
 from .dates import format_date_range
 
 register = template.Library()
@@ -192,7 +193,7 @@ def list_join(items):
 def part_of_links(record):
     """``[(larger record, its child, Cited)]`` up ``record.ancestors()``: each link with the
     sources its child cites for lying within it ("part_of"), in one query, or none when
-    the view loaded the chain's citations.
+    the view loaded the chain's citations (``load_citations``).
 
     A record two levels up is reached through the record between, so each link shows
     its own source: Sakha lies in the Far Eastern Federal District (the 2018 decree),
@@ -202,14 +203,9 @@ def part_of_links(record):
     if len(chain) < 2:
         return []
     children = chain[:-1]
-    if all("citations" in getattr(r, "_prefetched_objects_cache", ()) for r in children):
-        # Loaded with the page's record (RegionDetailView): no query.
-        rows = [c for child in children for c in child.citations.all() if c.supports == "part_of"]
-    else:
-        citation_model = type(record)._meta.get_field("citations").related_model
-        rows = citation_model.objects.for_display().filter(
-            record__in=[r.pk for r in children], supports="part_of"
-        )
+    # No query when the view loaded them with the page's record (RegionDetailView).
+    load_citations(children)
+    rows = [c for child in children for c in child.citations.all() if c.supports == "part_of"]
     by_record = {}
     for citation in rows:
         by_record.setdefault(citation.record_id, []).append(citation)
