@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.addresses import slug_url
@@ -17,6 +18,8 @@ from core.models import (
     PublishableModel,
     PublishableQuerySet,
     cited_record,
+    live_columns,
+    live_in_row,
     live_prefetch,
     live_q,
     live_related,
@@ -127,8 +130,10 @@ class RegionTree:
     """The regions' tree as one query reads it: each region's parent and which are live.
 
     Regions are few (the subjects and provinces of two countries and the districts
-    above them), so one query of three columns serves every walk up or down a page
-    needs, with the liveness decided by the database (``live_q``) at the request's time.
+    above them), so one query of their parents and publication fields serves every walk
+    up or down a page needs, with the liveness decided as ``live_q`` does at the
+    request's time (``live_in_row``: the query's SQL is then the same on every request,
+    core/sql_reuse.py).
     The walks keep track of what they have seen, so a loop in bad data ends them.
     """
 
@@ -143,10 +148,10 @@ class RegionTree:
                 self.live.add(pk)
 
     @classmethod
-    def load(cls):
-        is_live = models.ExpressionWrapper(live_q(Region), output_field=models.BooleanField())
-        rows = Region.objects.order_by().annotate(is_live=is_live)
-        return cls(rows.values_list("pk", "parent_id", "is_live"))
+    def load(cls, now=None):
+        now = now or timezone.now()
+        rows = Region.objects.order_by().values_list("pk", "parent_id", *live_columns(Region))
+        return cls((pk, parent_id, live_in_row(row, now)) for pk, parent_id, *row in rows)
 
     def path_up(self, pk):
         """The ids above ``pk``, nearest first; None if they loop (no root above it)."""
