@@ -5,6 +5,7 @@ keys of the matching rows, in order, give both the count and the page (core.pagi
 import re
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -61,10 +62,29 @@ def test_by_keys_bounds_the_count_and_keeps_orphans_as_slicing_does(works):
     rows = rows.order_by("name", "slug")
     for orphans in (0, 10):
         by_keys = BoundedPaginator(rows, 25, orphans=orphans, by_keys=True)
-        sliced = BoundedPaginator(rows, 25, orphans=orphans)
+        sliced = Paginator(rows, 25, orphans=orphans)
         assert by_keys.count == sliced.count and by_keys.num_pages == sliced.num_pages
         for number in by_keys.page_range:
             assert list(by_keys.page(number)) == list(sliced.page(number))
     small = BoundedPaginator(rows, 10, by_keys=True)
     small.max_pages = 2
     assert (small.count, small.truncated, len(small.keys)) == (20, True, 21)
+
+
+def test_later_pages_read_their_keys_first_and_are_the_sliced_rows(works):
+    """A page after the first reads its keys at their offset, then its rows with what
+    they show (core.pagination): the same rows in the same order as slicing."""
+    rows = Enterprise.objects.published().select_related("country").order_by("name", "slug")
+    for orphans in (0, 10):
+        bounded = BoundedPaginator(rows, 25, orphans=orphans)
+        sliced = Paginator(rows, 25, orphans=orphans)
+        assert bounded.num_pages == sliced.num_pages
+        for number in bounded.page_range:
+            assert list(bounded.page(number)) == list(sliced.page(number))
+    with CaptureQueriesContext(connection) as queries:
+        page = list(BoundedPaginator(rows, 25).page(2))
+    (rows_query,) = [q["sql"] for q in queries if "COUNT(" not in q["sql"]]
+    assert len(page) == 25 and page[0].country.code == "CN"
+    assert "OFFSET 25" in rows_query and '"cooperation_country"' in rows_query
+    # The offset is taken in the keys' subquery, not by the query that joins the rows.
+    assert rows_query.count("OFFSET") == 1 and rows_query.rstrip().endswith("ASC")
