@@ -14,7 +14,7 @@ from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Max, Min
 from django.urls import reverse
-from django.utils import translation
+from django.utils import dateformat, translation
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
@@ -61,6 +61,19 @@ def with_markup(urls):
         parts.append("</url>\n")
         url["xml"] = mark_safe("".join(parts))  # every value escaped above
     return urls
+
+
+def index_markup(sites):
+    """The index's ``<sitemap>`` elements (templates/sitemap_index.xml), written once
+    here as Django's template writes them: the index of 100,000 enterprises names 1,000
+    files, and its template loop took more than half of the index's time."""
+    entries = []
+    for site in sites:
+        lastmod = ""
+        if site.last_mod:
+            lastmod = f"<lastmod>{escape(dateformat.format(site.last_mod, 'c'))}</lastmod>"
+        entries.append(f"<sitemap><loc>{escape(site.location)}</loc>{lastmod}</sitemap>")
+    return mark_safe("\n".join(entries))  # every value escaped above
 
 
 class NamedPagesSitemap(I18nSitemap):

@@ -117,3 +117,33 @@ def test_the_index_never_counts_the_enterprises(client, db, small_pages):
     on_enterprises = [q["sql"] for q in queries if '"expo_enterprise"' in q["sql"]]
     assert on_enterprises, "the index reads the enterprises' key range"
     assert not any("COUNT(" in sql.upper() for sql in on_enterprises), on_enterprises
+
+
+def test_the_index_entries_are_those_the_template_loop_wrote():
+    """templates/sitemap_index.xml writes the entries in Python (core.sitemaps.index_markup):
+    the same document as the template loop it replaces (Django's own template without
+    {% spaceless %}), with and without a last modification, every value escaped."""
+    from datetime import UTC, datetime
+
+    from django.contrib.sitemaps.views import SitemapIndexItem
+    from django.template import Context, Template
+    from django.template.loader import render_to_string
+
+    loop = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        "{% for site in sitemaps %}<sitemap><loc>{{ site.location }}</loc>"
+        '{% if site.last_mod %}<lastmod>{{ site.last_mod|date:"c" }}</lastmod>{% endif %}'
+        "</sitemap>\n{% endfor %}</sitemapindex>\n"
+    )
+    sites = [
+        SitemapIndexItem("https://example.org/sitemap-expo.xml", None),
+        SitemapIndexItem("https://example.org/sitemap-enterprises.xml?p=2&x=<1>", None),
+        SitemapIndexItem(
+            "https://example.org/sitemap-news.xml", datetime(2026, 5, 17, 9, 30, tzinfo=UTC)
+        ),
+    ]
+    expected = Template(loop).render(Context({"sitemaps": sites}))
+    ours = render_to_string("sitemap_index.xml", {"sitemaps": sites})
+    assert ours == expected
+    assert "p=2&amp;x=&lt;1&gt;" in ours and "<lastmod>2026-05-17T09:30:00+00:00</lastmod>" in ours
