@@ -157,19 +157,26 @@ def live_columns(model):
     )
 
 
+def publication_state_at(status, publish_at, expires_at, now):
+    """The state at ``now`` of a record with these publication fields (its own, leaving
+    aside the records it depends on)."""
+    if status != EditorialStatus.PUBLISHED:
+        return PublicVisibility.DRAFT
+    if expires_at is not None and expires_at <= now:
+        return PublicVisibility.EXPIRED
+    if publish_at is not None and publish_at > now:
+        return PublicVisibility.SCHEDULED
+    return PublicVisibility.LIVE
+
+
 def live_in_row(values, now):
     """Whether a record read with ``live_columns`` (``values``, in that order) is live at
     ``now``: what ``live_q`` asks of the database, for a query that also needs the
     records that are not live."""
-    for index in range(0, len(values), 3):
-        status, publish_at, expires_at = values[index : index + 3]
-        if (
-            status != EditorialStatus.PUBLISHED
-            or (publish_at is not None and publish_at > now)
-            or (expires_at is not None and expires_at <= now)
-        ):
-            return False
-    return True
+    return all(
+        publication_state_at(*values[index : index + 3], now) == PublicVisibility.LIVE
+        for index in range(0, len(values), 3)
+    )
 
 
 class PublishableQuerySet(SlugQuerySet):
@@ -218,14 +225,9 @@ class PublishableModel(SluggedModel):
 
     def publication_state(self, now=None):
         """This record's own state, leaving aside the records it depends on."""
-        now = now or timezone.now()
-        if self.status != EditorialStatus.PUBLISHED:
-            return PublicVisibility.DRAFT
-        if self.expires_at is not None and self.expires_at <= now:
-            return PublicVisibility.EXPIRED
-        if self.publish_at is not None and self.publish_at > now:
-            return PublicVisibility.SCHEDULED
-        return PublicVisibility.LIVE
+        return publication_state_at(
+            self.status, self.publish_at, self.expires_at, now or timezone.now()
+        )
 
     @property
     def is_live(self):
