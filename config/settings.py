@@ -148,26 +148,6 @@ for _index, _url in enumerate(env_list("DATABASE_REPLICA_URL", "")):
         # A test run uses the test database for the replicas too.
         "TEST": {"MIRROR": "default"},
     }
-# PostgreSQL: parameters bound on the server, and a query a connection has run five
-# times is prepared (psycopg's prepare_threshold, which Django leaves off), so the
-# server parses and, for the small editorial tables, plans a page's queries once per
-# connection instead of on every request. Pattern searches and queries over the tables
-# that grow with the data are never prepared: they are planned for their own values
-# (core/postgresql.py, README "Performance"). Behind a pooler in transaction mode that
-# cannot keep prepared statements (PgBouncer before 1.21, or without
-# max_prepared_statements), set DATABASE_PREPARED_STATEMENTS=0.
-# Django's backends, with SELECTs whose SQL outside the WHERE clause is written once per
-# shape of query instead of on every run (core/sql_reuse.py, README "Performance").
-_REUSING_BACKENDS = {
-    "django.db.backends.postgresql": "core.backends.postgresql",
-    "django.db.backends.sqlite3": "core.backends.sqlite3",
-}
-for _database in DATABASES.values():
-    _database["ENGINE"] = _REUSING_BACKENDS.get(_database["ENGINE"], _database["ENGINE"])
-    if _database["ENGINE"] == "core.backends.postgresql":
-        _database.setdefault("OPTIONS", {})["server_side_binding"] = True
-        if env_bool("DATABASE_PREPARED_STATEMENTS", True):
-            _database["OPTIONS"]["prepare_threshold"] = 5
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"]
     MIDDLEWARE.insert(

@@ -7,7 +7,7 @@ shown as "unknown"; a figure reported as "more than" keeps its qualifier.
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +18,6 @@ from core.models import (
     PublishableModel,
     PublishableQuerySet,
     cited_record,
-    live_columns,
-    live_in_row,
     live_prefetch,
     live_q,
     live_related,
@@ -132,8 +130,7 @@ class RegionTree:
     Regions are few (the subjects and provinces of two countries and the districts
     above them), so one query of their parents and publication fields serves every walk
     up or down a page needs, with the liveness decided as ``live_q`` does at the
-    request's time (``live_in_row``: the query's SQL is then the same on every request,
-    core/sql_reuse.py).
+    request's time by ``live_q`` itself.
     The walks keep track of what they have seen, so a loop in bad data ends them.
     """
 
@@ -150,8 +147,9 @@ class RegionTree:
     @classmethod
     def load(cls, now=None):
         now = now or timezone.now()
-        rows = Region.objects.order_by().values_list("pk", "parent_id", *live_columns(Region))
-        return cls((pk, parent_id, live_in_row(row, now)) for pk, parent_id, *row in rows)
+        is_live = ExpressionWrapper(live_q(Region, now=now), output_field=BooleanField())
+        rows = Region.objects.order_by().annotate(is_live=is_live)
+        return cls(rows.values_list("pk", "parent_id", "is_live"))
 
     def path_up(self, pk):
         """The ids above ``pk``, nearest first; None if they loop (no root above it)."""

@@ -37,16 +37,9 @@ class CoreConfig(AppConfig):
             if issubclass(model, PublishableModel):
                 model._meta.get_field("status").register_lookup(LiveAt)
         from .cache import install_write_watch
-        from .postgresql import install_value_planning
         from .sqlite import install_unicode_like
-        from .translation_classes import install as make_translation_classes_once
-
-        # modeltranslation's queryset classes made once, not per queryset.
-        make_translation_classes_once()
 
         connection_created.connect(install_unicode_like, dispatch_uid="core.unicode_like")
         # Any write to the site's tables moves the page cache's version (core/cache.py).
         connection_created.connect(install_write_watch, dispatch_uid="core.write_watch")
-        # PostgreSQL: pattern searches and the tables that grow never prepared (core/postgresql.py).
-        connection_created.connect(install_value_planning, dispatch_uid="core.value_planning")
         pre_save.connect(skip_history_for_raw_saves, dispatch_uid="core.raw_saves_no_history")

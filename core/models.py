@@ -148,15 +148,6 @@ def live_q(model, prefix="", now=None):
     return condition
 
 
-def live_columns(model):
-    """The columns ``live_in_row`` reads for records of ``model``: the publication
-    fields of the record and of each record it cannot exist without."""
-    prefixes = ("", *(f"{path}__" for path in required_parents(model)))
-    return tuple(
-        f"{prefix}{name}" for prefix in prefixes for name in ("status", "publish_at", "expires_at")
-    )
-
-
 def publication_state_at(status, publish_at, expires_at, now):
     """The state at ``now`` of a record with these publication fields (its own, leaving
     aside the records it depends on)."""
@@ -167,16 +158,6 @@ def publication_state_at(status, publish_at, expires_at, now):
     if publish_at is not None and publish_at > now:
         return PublicVisibility.SCHEDULED
     return PublicVisibility.LIVE
-
-
-def live_in_row(values, now):
-    """Whether a record read with ``live_columns`` (``values``, in that order) is live at
-    ``now``: what ``live_q`` asks of the database, for a query that also needs the
-    records that are not live."""
-    return all(
-        publication_state_at(*values[index : index + 3], now) == PublicVisibility.LIVE
-        for index in range(0, len(values), 3)
-    )
 
 
 class PublishableQuerySet(SlugQuerySet):

@@ -338,9 +338,6 @@ class Enterprise(PublishableModel):
     )
 
     objects = EnterpriseQuerySet.as_manager()
-    # Tens of thousands a year, unevenly spread over regions and sectors: PostgreSQL
-    # plans each query for its own values (core/postgresql.py).
-    grows_with_data = True
 
     class Meta:
         ordering = ["name", "slug"]
@@ -388,7 +385,6 @@ class EnterpriseParticipation(models.Model):
     stand = models.CharField(_("stand"), max_length=50, blank=True)
 
     objects = EnterpriseParticipationQuerySet.as_manager()
-    grows_with_data = True  # one per enterprise and edition (core/postgresql.py)
 
     class Meta:
         ordering = ["exhibition", "enterprise__name"]

@@ -16,17 +16,6 @@ ARTICLE_FIXTURES = [
 ]
 
 
-@pytest.fixture(autouse=True, scope="session")
-def verify_reused_sql():
-    """Every SELECT whose SQL is reused (core/sql_reuse.py) is compared with the SQL
-    Django writes in full: the whole suite checks the reuse."""
-    from core import sql_reuse
-
-    sql_reuse.VERIFY = True
-    yield
-    sql_reuse.VERIFY = False
-
-
 @pytest.fixture
 def article_data(db):
     """The source article's data, loaded from the project fixtures."""

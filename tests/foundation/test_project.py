@@ -38,7 +38,7 @@ def test_refuses_to_start_without_secret_key_when_debug_is_off():
 def test_safe_defaults_sqlite_debug_off_localhost():
     result = _settings({"SECRET_KEY": "x" * 50})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("False core.backends.sqlite3")
+    assert result.stdout.startswith("False django.db.backends.sqlite3")
     assert "'localhost'" in result.stdout
     assert "LocMemCache" in result.stdout
 
@@ -53,7 +53,7 @@ def test_database_url_redis_url_and_hosts_from_environment():
         }
     )
     assert result.returncode == 0, result.stderr
-    assert "core.backends.postgresql" in result.stdout
+    assert "django.db.backends.postgresql" in result.stdout
     assert "['example.org', 'www.example.org']" in result.stdout
     assert "RedisCache" in result.stdout
 

@@ -64,10 +64,12 @@ def grow(world):
     )
     first = Enterprise.objects.get(name_en="Amur Works")
     series, city = world["exhibition"].series, world["exhibition"].city
+    # Editions after the world's own, whatever number the factories gave it.
+    first_edition = world["exhibition"].edition + 1
     exhibitions = Exhibition.objects.bulk_create(
         Exhibition(
             series=series,
-            edition=100 + n,
+            edition=first_edition + n,
             name_en=f"Edition {n}",
             slug=f"edition-{n}",
             city=city,
