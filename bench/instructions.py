@@ -7,7 +7,7 @@ The machine this project runs its benchmarks on is shared: the same page measure
 twice with wrk differs by 10-20%, more than most single changes gain. ``valgrind
 --tool=callgrind`` counts the instructions a process executes instead, which is the
 same from run to run whatever else the machine does. For each page this runs the
-site (settings ``bench.settings``, DEBUG off, the page cache off) under callgrind
+site (``config.settings``, DEBUG off, the page cache off) under callgrind
 twice, with ``--few`` and with ``--many`` requests through Django's test client after
 the same warm-up, and prints (instructions of many - instructions of few) / (many -
 few): one request's instructions, start-up and warm-up cancelled out. With

@@ -1,23 +1,33 @@
-"""Benchmark: the public pages against a minimal Django view, at two sizes, on one stack.
+"""Benchmark: the public pages against plain Django's minimum, at two sizes, on one stack.
 
     .venv/bin/python bench/pages.py                       # SQLite and PostgreSQL, 100 and 100,000
-    .venv/bin/python bench/pages.py --databases postgres --sizes 100000 --duration 3
+    .venv/bin/python bench/pages.py --databases postgres --sizes 100 --duration 1   # a quick look
+    .venv/bin/python bench/pages.py --databases postgres --format docs --json /tmp/pages.json
+    .venv/bin/python bench/pages.py --from-json /tmp/pages.json --format docs   # print it again
     make bench-pages
+
+The floor is a separate, minimal Django project (bench/floor/: SecurityMiddleware and
+CommonMiddleware only, one view returning two bytes, no apps, no database), served by
+its own gunicorn on its own loopback port with the same options as the site
+(``GUNICORN_OPTIONS``: 2 sync workers), started first and stopped at the end.
 
 For each database (a throwaway SQLite file, or a throwaway PostgreSQL database next to
 ``--postgres``), it migrates, loads the article data, and for each size generates that
 many synthetic enterprises and participations (``manage.py synthetic_data``). Then, for
-the page cache off and on, it starts gunicorn (2 sync workers, loopback only) and runs
-wrk against each page for ``--duration`` seconds with ``--connections`` connections,
-after ``--warmup`` seconds of the same load whose figures are discarded (a worker's
-first requests for a page import and compile what it needs, once per process): first
-the floor (``/floor/``, a view that returns two bytes through the same middleware,
-bench/urls.py), then every page, each followed by ``--floor-each`` seconds of the
-floor again. It prints one table: requests per second, each page's share of the
-floor's (the floor measured right after that page: the machine is shared and its
-speed drifts over a run), p50 and p95 latency, the page's SQL queries (counted
-uncached, in-process) and the workers' peak memory (RSS) in that run. Nothing is left
-running and the throwaway databases are dropped.
+the page cache off and on, it starts the site's gunicorn (config.wsgi, the site's
+settings with DEBUG off, loopback only) and runs wrk against each page for
+``--duration`` seconds with ``--connections`` connections, after ``--warmup`` seconds
+of the same load whose figures are discarded (a worker's first requests for a page
+import and compile what it needs, once per process): first the floor, then every
+page, each followed by ``--floor-each`` seconds of the floor again. A page's share of
+the floor is its requests per second over those of the floor measured right after it
+(the machine is shared and its speed drifts over a run). It prints, per run,
+requests per second, that share, p50 and p95 latency, the page's SQL queries (counted
+uncached, in-process, through Django's test client) and the site workers' peak memory
+(RSS); with ``--format docs``, the tables of docs/performance.md instead: per database
+and cache mode, each page at every size with its p95 growth from the smallest size to
+the largest, and the workers' peak memory. Nothing is left running and the throwaway
+databases are dropped.
 """
 
 import argparse
@@ -46,6 +56,12 @@ PER_PAGE, MAX_PAGES = 25, 100  # the directory's page size and core.pagination's
 # Keys per enterprises' sitemap file (expo.sitemaps.EnterpriseSitemap): the synthetic
 # enterprises' keys follow the article's, so file ceil(size / 100) is at the far end.
 SITEMAP_RECORDS = 100
+# How gunicorn serves both the site and the floor (each adds only its --bind): the
+# same workers and worker class, so that the two differ only in the Django project.
+# Sync workers (gunicorn's default, not config/gunicorn.conf.py's gthread) and no
+# config file: there is no gunicorn.conf.py in the project root, where they start.
+GUNICORN_OPTIONS = ["--workers", "2", "--worker-class", "sync", "--log-level", "warning"]
+FLOOR_APP, FLOOR_PATH, FLOOR_LABEL = "bench.floor.wsgi", "/floor/", "floor (plain Django)"
 
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
@@ -59,33 +75,37 @@ end
 
 
 def pages(size):
-    """(label, path) of every page measured, for a dataset of ``size`` enterprises."""
+    """(label, path, detail) of every page measured, for ``size`` enterprises.
+
+    The label is the same at every size; ``detail`` is the part of the path that is
+    not (which last page, which last sitemap file)."""
     deep = min(math.ceil(size / PER_PAGE), MAX_PAGES)
     files = math.ceil(size / SITEMAP_RECORDS)
     return [
-        ("home", "/en/"),
-        ("home (ru)", "/ru/"),
-        ("home (zh-hans)", "/zh-hans/"),
-        ("directory, first page", "/en/enterprises/"),
-        ("directory (ru)", "/ru/enterprises/"),
-        ("directory (zh-hans)", "/zh-hans/enterprises/"),
-        ("directory by region", "/en/enterprises/?region=sakha"),
-        ("directory by name", "/en/enterprises/?name=Amur+Machinery"),
-        (f"directory, page {deep}", f"/en/enterprises/?page={deep}"),
-        ("exhibition", "/en/exhibitions/6th-china-russia-expo/"),
-        ("region (Sakha)", "/en/regions/sakha/"),
-        ("enterprise", f"/en/enterprises/synthetic-enterprise-{size // 2:06d}/"),
-        ("sitemap index", "/sitemap.xml"),
-        ("sitemap, enterprises file 1", "/sitemap-enterprises.xml"),
+        ("home", "/en/", ""),
+        ("home (ru)", "/ru/", ""),
+        ("home (zh-hans)", "/zh-hans/", ""),
+        ("directory, first page", "/en/enterprises/", ""),
+        ("directory (ru)", "/ru/enterprises/", ""),
+        ("directory (zh-hans)", "/zh-hans/enterprises/", ""),
+        ("directory by region", "/en/enterprises/?region=sakha", ""),
+        ("directory by name", "/en/enterprises/?name=Amur+Machinery", ""),
+        ("directory, last page", f"/en/enterprises/?page={deep}", str(deep)),
+        ("exhibition", "/en/exhibitions/6th-china-russia-expo/", ""),
+        ("region (Sakha)", "/en/regions/sakha/", ""),
+        ("enterprise", f"/en/enterprises/synthetic-enterprise-{size // 2:06d}/", ""),
+        ("sitemap index", "/sitemap.xml", ""),
+        ("sitemap, enterprises file 1", "/sitemap-enterprises.xml", ""),
         # The far end of the keys: at 100 enterprises the same file as the first.
-        (f"sitemap, last enterprises file ({files})", f"/sitemap-enterprises.xml?p={files}"),
+        ("sitemap, last enterprises file", f"/sitemap-enterprises.xml?p={files}", str(files)),
     ]
 
 
 def environment(database_url, page_cache, redis_url=None):
+    """The site's environment: its own settings, DEBUG off, this database and cache."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": database_url,
         "SECRET_KEY": "bench-only-secret-key",
         "DEBUG": "0",
@@ -104,6 +124,14 @@ def environment(database_url, page_cache, redis_url=None):
     return env
 
 
+def floor_environment():
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.floor.settings",
+        "PYTHONWARNINGS": "ignore",
+    }
+
+
 def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
@@ -114,17 +142,65 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_until_up(base, process, seconds=90):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn exited")
+def memory_mb(pid, field):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class Gunicorn:
+    """``app`` served by gunicorn with ``GUNICORN_OPTIONS`` on a free loopback port."""
+
+    def __init__(self, app, env, ready_path):
+        self.app, self.env, self.ready_path = app, env, ready_path
+
+    def __enter__(self):
+        port = free_port()
+        self.base = f"http://127.0.0.1:{port}"
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", self.app, "--bind", f"127.0.0.1:{port}",
+             *GUNICORN_OPTIONS],
+            cwd=ROOT,
+            env=self.env,
+        )  # fmt: skip
         try:
-            with urllib.request.urlopen(f"{base}/floor/", timeout=20):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("gunicorn did not answer")
+            self._wait_until_up()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def _wait_until_up(self, seconds=90):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn ({self.app}) exited")
+            try:
+                with urllib.request.urlopen(self.base + self.ready_path, timeout=20):
+                    return
+            except urllib.error.HTTPError:
+                return  # it answered
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"gunicorn ({self.app}) did not answer")
+
+    def memory(self):
+        """The workers' peak resident memory so far, and now, in MB (the largest worker)."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        workers = [int(child) for child in children.read_text().split()]
+        return {
+            "peak_mb": max(memory_mb(pid, "VmHWM") for pid in workers),
+            "end_mb": max(memory_mb(pid, "VmRSS") for pid in workers),
+        }
 
 
 def warm(url, times=3):
@@ -135,18 +211,6 @@ def warm(url, times=3):
         except urllib.error.HTTPError as error:
             return error.code
     return 200
-
-
-def workers_of(pid):
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(child) for child in children.read_text().split()] if children.exists() else []
-
-
-def memory_mb(pid, field):
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def run_wrk(url, duration, connections, script):
@@ -188,41 +252,35 @@ def count_queries(env, paths):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def serve_and_measure(env, size, args, script):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "config.wsgi", "--workers", "2", "--bind",
-         f"127.0.0.1:{port}", "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
-    )  # fmt: skip
-    rows = []
-    try:
-        wait_until_up(base, process)
-        for label, path in [("floor (minimal view)", "/floor/"), *pages(size)]:
-            status = warm(base + path)
-            # A second of load first, discarded: every worker has served the page (its
-            # first request imports and compiles what it needs) before the timed run.
-            run_wrk(base + path, args.warmup, args.connections, script)
-            data = run_wrk(base + path, args.duration, args.connections, script)
-            if args.floor_each and path != "/floor/":
+def measure(url, args, script):
+    """wrk against ``url``: ``--warmup`` seconds discarded, then ``--duration`` timed."""
+    status = warm(url)
+    # Load first, discarded: every worker has served the page (its first request
+    # imports and compiles what it needs) before the timed run.
+    run_wrk(url, args.warmup, args.connections, script)
+    data = run_wrk(url, args.duration, args.connections, script)
+    data["status"] = status
+    return data
+
+
+def serve_and_measure(env, size, floor, args, script):
+    """The floor, then every page each followed by the floor again, with the site served."""
+    floor_url = floor.base + FLOOR_PATH
+    with Gunicorn("config.wsgi", env, "/health/") as site:
+        data = measure(floor_url, args, script)
+        data.update(label=FLOOR_LABEL, path=FLOOR_PATH, detail="", floor=True)
+        rows = [data]
+        for label, path, detail in pages(size):
+            data = measure(site.base + path, args, script)
+            if args.floor_each:
                 # The floor again, right after the page: the machine is shared and its
                 # speed drifts over a run, so a page is compared with the floor of the
                 # same minute, not only with the one measured first.
-                floor = run_wrk(base + "/floor/", args.floor_each, args.connections, script)
-                data["floor_rps"] = floor["rps"]
-            data.update(label=label, path=path, status=status)
+                again = run_wrk(floor_url, args.floor_each, args.connections, script)
+                data["floor_rps"] = again["rps"]
+            data.update(label=label, path=path, detail=detail)
             rows.append(data)
-        workers = workers_of(process.pid)
-        memory = {
-            "peak_mb": max(memory_mb(pid, "VmHWM") for pid in workers),
-            "end_mb": max(memory_mb(pid, "VmRSS") for pid in workers),
-        }
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-    return rows, memory
+        return rows, site.memory()
 
 
 class Database:
@@ -254,8 +312,27 @@ class Database:
             connection.execute(sql)
 
 
+def revision():
+    """The commit measured, with "+changes" when the tree differs from it."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+            check=True,
+        ).stdout.strip()  # fmt: skip
+        changed = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return commit + ("+changes" if changed else "")
+
+
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Full run for docs/performance.md: --databases postgres --format docs",
+    )
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--sizes", default="100,100000")
     parser.add_argument("--modes", default="uncached,cached")
@@ -277,75 +354,146 @@ def main():
         help="a PostgreSQL server to create the throwaway database on",
     )
     parser.add_argument("--redis", help="REDIS_URL for the cache (default: local memory)")
+    parser.add_argument(
+        "--format",
+        choices=["runs", "docs"],
+        default="runs",
+        help="runs: one table row per page and run (default); docs: the tables of "
+        "docs/performance.md (per database and cache mode, each page at every size, "
+        "p95 growth, queries, workers' peak memory)",
+    )
     parser.add_argument("--json", help="also write the raw results to this file")
+    parser.add_argument(
+        "--from-json", help="measure nothing: print the tables of a file written by --json"
+    )
     args = parser.parse_args()
+    if args.from_json:
+        report = json.loads(Path(args.from_json).read_text())
+    else:
+        report = run(args)
+        if args.json:
+            Path(args.json).write_text(json.dumps(report, indent=1))
+    if args.format == "docs":
+        print_docs(report)
+    else:
+        print_table(report)
+
+
+def run(args):
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
     sizes = [int(size) for size in args.sizes.split(",")]
+    meta = {
+        "started": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "revision": revision(),
+        "cores": os.cpu_count(),
+        "command": " ".join(["bench/pages.py", *sys.argv[1:]]),
+        "gunicorn": " ".join(GUNICORN_OPTIONS),
+        **{key: getattr(args, key) for key in ("duration", "warmup", "floor_each")},
+        "connections": args.connections,
+    }
     results = []
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
+    started = time.monotonic()
     try:
-        for kind in args.databases.split(","):
-            with Database(kind, args.postgres) as database_url:
-                env = environment(database_url, page_cache=False)
-                manage(env, "migrate", "--noinput", "--verbosity", "0")
-                manage(env, "loaddata", *FIXTURES, "--verbosity", "0")
-                for size in sizes:
-                    manage(env, "synthetic_data", "--remove")
-                    manage(
-                        env, "synthetic_data", f"--enterprises={size}", f"--participations={size}"
-                    )
-                    queries = count_queries(env, [path for _label, path in pages(size)])
-                    for mode in args.modes.split(","):
-                        sys.stderr.write(f"-- {kind}, {size} enterprises, {mode}\n")
-                        run_env = environment(database_url, mode == "cached", args.redis)
-                        rows, memory = serve_and_measure(run_env, size, args, script.name)
-                        for row in rows:
-                            row["queries"] = queries.get(row["path"])
-                        results.append(
-                            {"database": kind, "size": size, "mode": mode, "rows": rows, **memory}
+        with Gunicorn(FLOOR_APP, floor_environment(), FLOOR_PATH) as floor:
+            for kind in args.databases.split(","):
+                with Database(kind, args.postgres) as database_url:
+                    env = environment(database_url, page_cache=False)
+                    manage(env, "migrate", "--noinput", "--verbosity", "0")
+                    manage(env, "loaddata", *FIXTURES, "--verbosity", "0")
+                    for size in sizes:
+                        manage(env, "synthetic_data", "--remove")
+                        manage(
+                            env,
+                            "synthetic_data",
+                            f"--enterprises={size}",
+                            f"--participations={size}",
                         )
+                        queries = count_queries(env, [path for _label, path, _ in pages(size)])
+                        for mode in args.modes.split(","):
+                            sys.stderr.write(f"-- {kind}, {size} enterprises, {mode}\n")
+                            run_env = environment(database_url, mode == "cached", args.redis)
+                            rows, memory = serve_and_measure(
+                                run_env, size, floor, args, script.name
+                            )
+                            for row in rows:
+                                row["queries"] = 0 if row.get("floor") else queries.get(row["path"])
+                            results.append(
+                                {"database": kind, "size": size, "mode": mode, "rows": rows}
+                                | memory
+                            )
+            meta["floor_memory"] = floor.memory()
     finally:
         os.unlink(script.name)
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1))
-    print_table(results)
+    meta["minutes"] = round((time.monotonic() - started) / 60, 1)
+    return {"meta": meta, "runs": results}
 
 
 def say(line=""):
     sys.stdout.write(line + "\n")
 
 
-def print_table(results):
-    say(f"\nBenchmark of {time.strftime('%Y-%m-%d %H:%M %Z')} on {os.cpu_count()} cores.\n")
+def share(row, run):
+    """A row's requests per second over the floor's right after it (else the run's first)."""
+    return row["rps"] / (row.get("floor_rps") or run["rows"][0]["rps"])
+
+
+def note(row):
+    if row["errors"] or row["non2xx"] or row["status"] != 200:
+        return f" ({row['errors']} errors, {row['non2xx']} non-2xx, status {row['status']})"
+    return ""
+
+
+def describe(meta):
+    """What was measured and how, from the run's ``meta``."""
+    if not meta:
+        return ""
+    text = (
+        f"Run of {meta['started']} ({meta.get('minutes', '?')} min) on commit "
+        f"{meta['revision']}, {meta['cores']} cores: `.venv/bin/python {meta['command']}`. "
+        f"wrk, {meta['connections']} connections: {meta['duration']} s a page after "
+        f"{meta['warmup']} s of warm-up, then {meta['floor_each']} s of the floor, which "
+        "the page's share is taken against. The site and the floor each on its own "
+        f"gunicorn (`{meta['gunicorn']}`, loopback); the floor is plain Django (bench/floor/: "
+        "SecurityMiddleware and CommonMiddleware, one view returning two bytes, no database)."
+    )
+    if "floor_memory" in meta:
+        text += f" The floor's workers' peak RSS: {meta['floor_memory']['peak_mb']:.0f} MB."
+    return text
+
+
+def print_table(report):
+    runs = report["runs"]
+    say()
+    say(describe(report.get("meta")))
+    say()
     say("| database | enterprises | cache | page | req/s | floor req/s | share of floor "
-          "| p50 ms | p95 ms | queries |")  # fmt: skip
+        "| p50 ms | p95 ms | queries |")  # fmt: skip
     say("| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for run in results:
-        first_floor = run["rows"][0]["rps"]
+    for run in runs:
         for row in run["rows"]:
-            floor = row.get("floor_rps") or first_floor
-            note = ""
-            if row["errors"] or row["non2xx"] or row["status"] != 200:
-                note = f" ({row['errors']} errors, {row['non2xx']} non-2xx, status {row['status']})"
+            floor = row.get("floor_rps") or run["rows"][0]["rps"]
+            detail = f" ({row['detail']})" if row["detail"] else ""
+            queries = "" if row["queries"] is None else row["queries"]
             say(
-                f"| {run['database']} | {run['size']:,} | {run['mode']} | {row['label']}{note} "
-                f"| {row['rps']:,.0f} | {floor:,.0f} | {row['rps'] / floor:.3f} "
-                f"| {row['p50_us'] / 1000:.1f} "
-                f"| {row['p95_us'] / 1000:.1f} | {row['queries'] or ''} |"
+                f"| {run['database']} | {run['size']:,} | {run['mode']} "
+                f"| {row['label']}{detail}{note(row)} "
+                f"| {row['rps']:,.0f} | {floor:,.0f} | {share(row, run):.3f} "
+                f"| {row['p50_us'] / 1000:.1f} | {row['p95_us'] / 1000:.1f} | {queries} |"
             )
-    say("\n| database | enterprises | cache | workers' peak RSS | RSS at the end |")
+    say("\n| database | enterprises | cache | site workers' peak RSS | RSS at the end |")
     say("| --- | ---: | --- | ---: | ---: |")
-    for run in results:
+    for run in runs:
         say(
             f"| {run['database']} | {run['size']:,} | {run['mode']} | {run['peak_mb']:.0f} MB "
             f"| {run['end_mb']:.0f} MB |"
         )
-    by_key = {(r["database"], r["size"], r["mode"]): r for r in results}
-    sizes = sorted({r["size"] for r in results})
+    sizes = sorted({run["size"] for run in runs})
     if len(sizes) >= 2:
         small, large = sizes[0], sizes[-1]
+        by_key = {(run["database"], run["size"], run["mode"]): run for run in runs}
         say(f"\np95 with {large:,} enterprises / p95 with {small:,} (target: at most 2)\n")
         say("| database | cache | page | ratio |")
         say("| --- | --- | --- | ---: |")
@@ -353,14 +501,94 @@ def print_table(results):
             other = by_key.get((database, small, mode))
             if size != large or other is None:
                 continue
-            for big, little in zip(run["rows"], other["rows"], strict=False):
-                label = big["label"]
-                if label.startswith("directory, page"):
-                    label = "directory, last page"
-                elif label.startswith("sitemap, last enterprises file"):
-                    label = "sitemap, last enterprises file"
+            for big, little in zip(run["rows"], other["rows"], strict=True):
                 ratio = big["p95_us"] / max(little["p95_us"], 1)
-                say(f"| {database} | {mode} | {label} | {ratio:.2f} |")
+                say(f"| {database} | {mode} | {big['label']} | {ratio:.2f} |")
+
+
+DATABASE_NAMES = {"postgres": "PostgreSQL", "sqlite": "SQLite"}
+MODE_NAMES = {"uncached": "page cache off (uncached)", "cached": "page cache on (cached)"}
+
+
+def print_docs(report):
+    """The tables of docs/performance.md: per database and cache mode, a row per page
+    with its figures at every size side by side, then the workers' peak memory."""
+    runs = report["runs"]
+    sizes = sorted({run["size"] for run in runs})
+    small, large = sizes[0], sizes[-1]
+    by_key = {(run["database"], run["size"], run["mode"]): run for run in runs}
+    databases = list(dict.fromkeys(run["database"] for run in runs))
+    modes = list(dict.fromkeys(run["mode"] for run in runs))
+    say(describe(report.get("meta")))
+    say()
+    text = (
+        "A page's share is its requests per second over the floor's measured right after "
+        "it; the floor's row is the floor measured first in the same run, before the pages. "
+        "Queries are those of one uncached request (Django's test client). Sizes are "
+        "synthetic enterprises added to the article data."
+    )
+    if len(sizes) >= 2:
+        text += f" p95 growth: the p95 at {large:,} enterprises over the p95 at {small:,}."
+    say(text)
+    for database in databases:
+        for mode in modes:
+            runs_here = [by_key.get((database, size, mode)) for size in sizes]
+            if not any(runs_here):
+                continue
+            say()
+            say(f"{DATABASE_NAMES.get(database, database)}, {MODE_NAMES.get(mode, mode)}:")
+            say()
+            header = ["page"] + (["queries"] if mode == "uncached" else [])
+            for size in sizes:
+                header += [f"req/s at {size:,}", f"share at {size:,}", f"p95 ms at {size:,}"]
+            if len(sizes) >= 2:
+                header.append("p95 growth")
+            say("| " + " | ".join(header) + " |")
+            say("| --- |" + " ---: |" * (len(header) - 1))
+            count = max(len(run["rows"]) for run in runs_here if run)
+            for index in range(count):
+                rows = [run["rows"][index] if run else None for run in runs_here]
+                first = next(row for row in rows if row)
+                details = [
+                    f"{row['detail']} at {size:,}"
+                    for row, size in zip(rows, sizes, strict=True)
+                    if row and row["detail"]
+                ]
+                label = first["label"] + (f" ({', '.join(details)})" if details else "")
+                label += "".join(note(row) for row in rows if row)
+                cells = [label]
+                if mode == "uncached":
+                    counts = list(dict.fromkeys(row["queries"] for row in rows if row))
+                    cells.append(" / ".join("" if c is None else str(c) for c in counts))
+                for row, run in zip(rows, runs_here, strict=True):
+                    if row is None:
+                        cells += ["", "", ""]
+                        continue
+                    cells += [
+                        f"{row['rps']:,.0f}",
+                        "" if row.get("floor") else f"{share(row, run):.3f}",
+                        f"{row['p95_us'] / 1000:,.1f}",
+                    ]
+                if len(sizes) >= 2:
+                    if rows[0] and rows[-1]:
+                        cells.append(f"{rows[-1]['p95_us'] / max(rows[0]['p95_us'], 1):.2f}")
+                    else:
+                        cells.append("")
+                say("| " + " | ".join(cells) + " |")
+    say()
+    say("Workers' peak memory (RSS, the larger of the site's two workers):")
+    say()
+    say("| database | cache | " + " | ".join(f"at {size:,}" for size in sizes) + " |")
+    say("| --- | --- |" + " ---: |" * len(sizes))
+    for database in databases:
+        for mode in modes:
+            cells = []
+            for size in sizes:
+                run = by_key.get((database, size, mode))
+                cells.append(f"{run['peak_mb']:.0f} MB" if run else "")
+            say(
+                f"| {DATABASE_NAMES.get(database, database)} | {mode} | " + " | ".join(cells) + " |"
+            )
 
 
 if __name__ == "__main__":

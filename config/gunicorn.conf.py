@@ -32,7 +32,7 @@ limit_request_line = 8190
 limit_request_fields = 100
 # Load the app once in the master: faster worker starts, less memory.
 preload_app = True
-# Logs: the app writes one JSON line per request to stdout (core.middleware), so
+# Logs: the app writes one JSON line per request to stdout (operations.middleware), so
 # gunicorn's own access log is off and its error log goes to stderr.
 accesslog = None
 errorlog = "-"

@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     # /sitemap.xml: every public page in every language, with hreflang alternates.
     "django.contrib.sitemaps",
     "django_filters",
-    # Editorial history: who changed what and when, compare and revert (core/admin.py).
+    # Editorial history: who changed what and when, compare and revert (publishing/admin.py).
     "simple_history",
     # Bulk import and export of enterprises and regions in the admin (CSV, XLSX).
     "import_export",
@@ -61,9 +61,14 @@ INSTALLED_APPS = [
     "django_ratelimit",
     # Locks out a username and address pair after repeated failed logins.
     "axes",
-    # /health/ for a load balancer (core/health.py).
+    # /health/ for a load balancer (operations/health.py).
     "health_check",
-    "core",
+    # The site's own apps, each one concern (README "Layout").
+    "operations",
+    "publishing",
+    "sources",
+    "web",
+    "exchange",
     "cooperation",
     "expo",
     "news",
@@ -73,20 +78,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First, so its duration and status cover everything below (one JSON line per request).
-    "core.middleware.RequestLogMiddleware",
+    "operations.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "core.middleware.SecurityHeadersMiddleware",
+    "operations.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     # ETag on every page; 304 when the reader's copy is current.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous pages from the cache (core/cache.py). Outside the session, CSRF and
+    # Anonymous pages from the cache (web/cache.py). Outside the session, CSRF and
     # messages middleware, so it sees every cookie a page sets and stores no such page.
-    "core.cache.PublicPageCacheMiddleware",
+    "web.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "core.middleware.RejectUnusableAdminQueryMiddleware",
+    "operations.middleware.RejectUnusableAdminQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -118,14 +123,14 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.languages",
+                "web.context_processors.languages",
             ],
         },
     },
 ]
 
-# Django's form templates, with selects written in Python (core/forms.py).
-FORM_RENDERER = "core.forms.SelectRenderer"
+# Django's form templates, with selects written in Python (web/forms.py).
+FORM_RENDERER = "web.forms.SelectRenderer"
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -151,7 +156,7 @@ for _index, _url in enumerate(env_list("DATABASE_REPLICA_URL", "")):
 if len(DATABASES) > 1:
     DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"]
     MIDDLEWARE.insert(
-        MIDDLEWARE.index("core.cache.PublicPageCacheMiddleware") + 1,
+        MIDDLEWARE.index("web.cache.PublicPageCacheMiddleware") + 1,
         "config.db_router.PrimaryPinMiddleware",
     )
 
@@ -167,7 +172,7 @@ else:
     # One local process needs nothing more; several app servers must set REDIS_URL.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Whole pages for anonymous readers, kept current by versioned keys (core/cache.py).
+# Whole pages for anonymous readers, kept current by versioned keys (web/cache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
 
 # Reply rate limit (django-ratelimit) counts in the default cache. Its checks list only
@@ -183,7 +188,7 @@ if not REDIS_URL:
 if os.environ.get("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
 # With RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR: how many proxies of yours append to
-# the list. The client is the address the outermost of them added (core/net.py);
+# the list. The client is the address the outermost of them added (operations/net.py);
 # everything to its left was sent by the client and is not trusted.
 TRUSTED_PROXY_COUNT = (
     int(os.environ["TRUSTED_PROXY_COUNT"]) if os.environ.get("TRUSTED_PROXY_COUNT") else None
@@ -196,7 +201,7 @@ TRUSTED_PROXY_COUNT = (
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
+AXES_CLIENT_IP_CALLABLE = "operations.net.client_ip"
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 # Not in the admin: an operator lifts a lockout early with
@@ -268,7 +273,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
-# Browser features the site never uses are switched off (core.middleware.SecurityHeaders).
+# Browser features the site never uses are switched off (operations.middleware.SecurityHeaders).
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), interest-cohort=()"
@@ -301,10 +306,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Bulk import (django-import-export) is all-or-nothing: one transaction, rolled back
 # when any row is invalid. Importing needs the add and change permissions, exporting
-# the view permission (core/admin.py checks the same for each model).
+# the view permission (publishing/admin.py checks the same for each model).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 # Import limits, stated on the import page and checked before a file is parsed
-# (core/importing.py). A 20,000-row file imports within the request (bench/).
+# (exchange/importing.py). A 20,000-row file imports within the request (bench/).
 IMPORT_MAX_FILE_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_ROWS = 20_000
 IMPORT_MAX_CELLS = 400_000
@@ -313,7 +318,7 @@ IMPORT_MAX_XLSX_EXPANDED_SIZE = 60 * 1024 * 1024
 # import form then refuses a file over IMPORT_MAX_FILE_SIZE before reading it.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Off: the library's own escaping only drops a leading "=" (so "==1" stays a formula)
-# and misses +, -, @, tab and CR; core.resources.FormulaSafeExport escapes all of them.
+# and misses +, -, @, tab and CR; exchange.resources.FormulaSafeExport escapes all of them.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 IMPORT_EXPORT_SKIP_ADMIN_CONFIRM = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"

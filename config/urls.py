@@ -11,12 +11,12 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from cooperation.sitemaps import CooperationListsSitemap, CooperationSitemap
-from core.health import health
-from core.source_views import SourceListView
 from discover.views import robots_txt
 from expo.sitemaps import EnterpriseSitemap, ExpoListsSitemap, ExpoSitemap
 from expo.views import HomeView
 from news.sitemaps import NewsListsSitemap, NewsSitemap
+from operations.health import health
+from sources.views import SourceListView
 
 sitemaps = {
     "expo-lists": ExpoListsSitemap,
@@ -30,13 +30,13 @@ sitemaps = {
 }
 
 urlpatterns = [
-    # For a load balancer: database, cache, migrations (core/health.py); no language prefix.
+    # For a load balancer: database, cache, migrations (operations/health.py); no language prefix.
     path("health/", health, name="health"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots-txt"),
     # A sitemap index (robots.txt names it); each section, and each page of a large
-    # one (?p=2), is a file of its own within the protocol's limits (core/sitemaps.py).
+    # one (?p=2), is a file of its own within the protocol's limits (web/sitemaps.py).
     path(
         "sitemap.xml",
         sitemap_views.index,

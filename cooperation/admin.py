@@ -1,8 +1,13 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import HistoryAdmin, ImportExportAdmin, PublishableAdmin, TranslatedHistoryAdmin
-from core.localized import in_default_language, localized
+from publishing.admin import (
+    HistoryAdmin,
+    ImportExportAdmin,
+    PublishableAdmin,
+    TranslatedHistoryAdmin,
+)
+from publishing.localized import in_default_language, localized
 
 from . import models
 from .resources import RegionResource

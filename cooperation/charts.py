@@ -1,10 +1,10 @@
-"""Trade by year as a chart (geometry in ``core.charts``): one bar per reported
+"""Trade by year as a chart (geometry in ``web.charts``): one bar per reported
 figure, oldest first, on a common scale of US dollars; the value as each language
 phrases it ("more than 100 billion US dollars"). Each figure's source is in the table
 under the chart.
 """
 
-from core.charts import BarChart, Row
+from web.charts import BarChart, Row
 
 from .amounts import UNIT_EXPONENT, trade_amount
 

@@ -8,8 +8,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import SlugChoiceFilter, contains_in_any_language
-from core.models import live_choices
+from publishing.models import live_choices
+from web.filters import SlugChoiceFilter, contains_in_any_language
 
 from .models import (
     City,

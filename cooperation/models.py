@@ -11,18 +11,15 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.addresses import slug_url
-from core.models import (
+from publishing.models import (
     PUBLICATION_CONSTRAINTS,
-    Citation,
-    PublishableModel,
-    PublishableQuerySet,
-    cited_record,
     live_prefetch,
     live_q,
     live_related,
     live_rows,
 )
+from sources.models import Citation, CitingModel, CitingQuerySet, cited_record
+from web.addresses import slug_url
 
 
 class CountryQuerySet(models.QuerySet):
@@ -82,7 +79,7 @@ class RegionKind(models.TextChoices):
     MACRO_REGION = "macro_region", _("Macro-region")
 
 
-class RegionQuerySet(PublishableQuerySet):
+class RegionQuerySet(CitingQuerySet):
     """Regions form a tree of any depth (``parent``), walked in ``RegionTree``."""
 
     def for_country(self, code):
@@ -178,7 +175,7 @@ class RegionTree:
         return ids
 
 
-class Region(PublishableModel):
+class Region(CitingModel):
     name = models.CharField(_("name"), max_length=200)
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="regions", verbose_name=_("country")
@@ -295,7 +292,7 @@ class Region(PublishableModel):
     _ancestors = None
 
 
-class CityQuerySet(PublishableQuerySet):
+class CityQuerySet(CitingQuerySet):
     def with_list_related(self):
         return self.select_related("region", "region__country")
 
@@ -306,7 +303,7 @@ class CityQuerySet(PublishableQuerySet):
         )
 
 
-class City(PublishableModel):
+class City(CitingModel):
     name = models.CharField(_("name"), max_length=200)
     region = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="cities", verbose_name=_("region")
@@ -333,7 +330,7 @@ class City(PublishableModel):
         return self.region.country
 
 
-class CooperationYearsQuerySet(PublishableQuerySet):
+class CooperationYearsQuerySet(CitingQuerySet):
     def with_detail_related(self):
         meetings = CouncilMeeting.objects.filter(live_q(Council, "council__"))
         return self.prefetch_related(
@@ -348,7 +345,7 @@ class CooperationYearsQuerySet(PublishableQuerySet):
         )
 
 
-class CooperationYears(PublishableModel):
+class CooperationYears(CitingModel):
     """A thematic period, e.g. the Years of China-Russia Interregional Cooperation 2018-2019."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -382,7 +379,7 @@ class CooperationYears(PublishableModel):
         return slug_url("cooperation:years-detail", self.slug)
 
 
-class MechanismQuerySet(PublishableQuerySet):
+class MechanismQuerySet(CitingQuerySet):
     def with_list_related(self):
         return self.select_related(
             "chinese_region", "chinese_region__country", "russian_region", "russian_region__country"
@@ -407,7 +404,7 @@ class MechanismQuerySet(PublishableQuerySet):
         return self.filter(Q(chinese_region__in=ids) | Q(russian_region__in=ids))
 
 
-class CooperationMechanism(PublishableModel):
+class CooperationMechanism(CitingModel):
     """A standing format pairing a Chinese region with a Russian one."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -475,7 +472,7 @@ class MembershipTrend(models.TextChoices):
     DECREASED = "decreased", _("Decreased")
 
 
-class CouncilQuerySet(PublishableQuerySet):
+class CouncilQuerySet(CitingQuerySet):
     def with_list_related(self):
         """The thematic years, only if they are live (joined, not one more query)."""
         return live_related(self, "years")
@@ -495,7 +492,7 @@ class CouncilQuerySet(PublishableQuerySet):
         )
 
 
-class Council(PublishableModel):
+class Council(CitingModel):
     name = models.CharField(_("name"), max_length=200)
     years = models.ForeignKey(
         CooperationYears,
@@ -654,7 +651,7 @@ class CouncilMembership(models.Model):
     natural_key.dependencies = ["cooperation.council", "cooperation.region"]
 
 
-class InvestmentFundQuerySet(PublishableQuerySet):
+class InvestmentFundQuerySet(CitingQuerySet):
     def with_list_related(self):
         """The council and thematic years, each only if it is live."""
         return self.prefetch_related(
@@ -662,7 +659,7 @@ class InvestmentFundQuerySet(PublishableQuerySet):
         )
 
 
-class InvestmentFund(PublishableModel):
+class InvestmentFund(CitingModel):
     name = models.CharField(_("name"), max_length=255)
     council = models.ForeignKey(
         Council,
@@ -713,7 +710,7 @@ class Qualifier(models.TextChoices):
     ABOUT = "about", _("about")
 
 
-class TradeFigure(PublishableModel):
+class TradeFigure(CitingModel):
     """Bilateral China-Russia trade in one year, as one source reports it."""
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -727,7 +724,7 @@ class TradeFigure(PublishableModel):
     is_record = models.BooleanField(_("historical record"), default=False)
     note = models.TextField(_("note"), blank=True)
 
-    objects = PublishableQuerySet.as_manager()
+    objects = CitingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "slug"]
@@ -760,7 +757,7 @@ class TradeFigure(PublishableModel):
         return trade_amount(self)
 
 
-class CooperationAssessment(PublishableModel):
+class CooperationAssessment(CitingModel):
     """A reported judgement on the state of cooperation, e.g. by experts."""
 
     title = models.CharField(_("title"), max_length=255)
@@ -792,7 +789,7 @@ class CooperationAssessment(PublishableModel):
         return slug_url("cooperation:assessment-detail", self.slug)
 
 
-# Citations: the sources each record cites (core.models.Citation).
+# Citations: the sources each record cites (publishing.models.Citation).
 
 
 class RegionCitation(Citation):

@@ -1,8 +1,8 @@
 """Sitemap entries for countries, regions, cities and the institutions of cooperation,
-in every language (bases in ``core.sitemaps``)."""
+in every language (bases in ``web.sitemaps``)."""
 
-from core.models import live_only
-from core.sitemaps import I18nSitemap, NamedPagesSitemap
+from publishing.models import live_only
+from web.sitemaps import I18nSitemap, NamedPagesSitemap
 
 from . import models
 

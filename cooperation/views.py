@@ -2,15 +2,15 @@
 
 Each view declares what it shows (a queryset method that names its eager loading, so
 every page runs a fixed number of queries however many rows it shows); the public
-layer in ``core.views`` decides what is live and what staff may preview.
+layer in ``web.views`` decides what is live and what staff may preview.
 """
 
 from django.urls import reverse
 from django.utils.text import capfirst
 
-from core.exports import field, related, translated
-from core.models import load_citations
-from core.views import PublicDetailView, PublicFilterView
+from sources.models import load_citations
+from web.exports import field, related, translated
+from web.views import PublicDetailView, PublicFilterView
 
 from . import models
 from .charts import trade_chart

@@ -31,11 +31,11 @@ from django.utils.formats import date_format
 from modeltranslation.translator import translator
 
 from cooperation.models import City, CooperationMechanism, Council, Region
-from core.filters import contains_in_any_language
-from core.localized import localized
-from core.models import live_only
 from expo.models import Enterprise, Exhibition, Forum
 from news.models import Article
+from publishing.localized import localized
+from publishing.models import live_only
+from web.filters import contains_in_any_language
 
 # Longer queries are cut to this many characters, and the page says so.
 MAX_QUERY_LENGTH = 100

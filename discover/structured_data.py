@@ -28,9 +28,9 @@ from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from cooperation.models import Council
-from core.languages import language_tag
 from expo.models import Enterprise, Exhibition, Forum
 from news.models import Article
+from web.languages import language_tag
 
 SCHEMA = "https://schema.org"
 # Open Graph wants language_TERRITORY.

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from django.views.generic import TemplateView
 
-from core.views import home_crumb
+from web.views import home_crumb
 
 from .search import KINDS, KINDS_BY_KEY, MAX_QUERY_LENGTH, clean_query
 

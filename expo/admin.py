@@ -3,8 +3,8 @@ from django.db import models as db_models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import HistoryAdmin, ImportExportAdmin, PublishableAdmin
-from core.localized import in_default_language, localized
+from publishing.admin import HistoryAdmin, ImportExportAdmin, PublishableAdmin
+from publishing.localized import in_default_language, localized
 
 from . import models
 from .resources import EnterpriseParticipationResource, EnterpriseResource

@@ -7,7 +7,7 @@ class ExpoConfig(AppConfig):
     verbose_name = _("China-Russia EXPO")
 
     def ready(self):
-        from core import sections
+        from web import sections
 
         from .sections import city_sections, country_sections, region_sections
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from core.exports import FORMAT_PARAMETER, FORMATS
+from web.exports import FORMAT_PARAMETER, FORMATS
 
 from .filters import ExhibitionFilter
 from .models import Exhibition, Forum

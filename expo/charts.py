@@ -1,11 +1,11 @@
 """The exhibitions' charts: participation by country, on one exhibition's page and
-edition by edition on the list of exhibitions. Geometry in ``core.charts``.
+edition by edition on the list of exhibitions. Geometry in ``web.charts``.
 """
 
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import gettext, ngettext
 
-from core.charts import BarChart, Row
+from web.charts import BarChart, Row
 
 from . import models
 

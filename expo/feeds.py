@@ -1,12 +1,12 @@
 """Atom feeds of exhibitions and forums, per language, following the list's filters.
 
 Served by the lists themselves: ``/en/exhibitions/?format=atom``,
-``/ru/forums/?year=2019&format=atom`` (see ``core.exports``).
+``/ru/forums/?year=2019&format=atom`` (see ``web.exports``).
 """
 
 from django.utils.translation import gettext_lazy as _
 
-from core.feeds import ListFeed, as_datetime
+from web.feeds import ListFeed, as_datetime
 
 
 class ExhibitionFeed(ListFeed):

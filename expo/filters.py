@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperation.filters import MAX_YEAR, MIN_YEAR, filter_in_region, slug_choice
 from cooperation.models import City, Country, Region
-from core.filters import contains_in_any_language
-from core.models import live_choices
+from publishing.models import live_choices
+from web.filters import contains_in_any_language
 
 from .models import Enterprise, Exhibition, ExhibitionSeries, Forum, ForumSeries, Sector
 

@@ -6,23 +6,19 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import City, Country, Region
-from core.addresses import named_url, slug_url
-from core.indexes import schedule_indexes, sorted_by_language
-from core.models import (
+from publishing.indexes import schedule_indexes, sorted_by_language
+from publishing.models import (
     PUBLICATION_CONSTRAINTS,
-    Citation,
-    PublishableModel,
-    PublishableQuerySet,
-    citations_prefetch,
-    cited_record,
     live_prefetch,
     live_q,
     live_related,
     live_rows,
 )
+from sources.models import Citation, CitingModel, CitingQuerySet, citations_prefetch, cited_record
+from web.addresses import named_url, slug_url
 
 
-class ExhibitionSeries(PublishableModel):
+class ExhibitionSeries(CitingModel):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
 
@@ -40,7 +36,7 @@ class ExhibitionSeries(PublishableModel):
         return named_url("expo:exhibition-list") + f"?series={self.slug}"
 
 
-class ExhibitionQuerySet(PublishableQuerySet):
+class ExhibitionQuerySet(CitingQuerySet):
     def with_list_related(self, sources=True):
         """Series, city, region and country, and the citations its dates show with
         (``sources=False``: not those, for a page that loads every record's citations at
@@ -101,7 +97,7 @@ def by_enterprises(participations):
     )
 
 
-class Exhibition(PublishableModel):
+class Exhibition(CitingModel):
     series = models.ForeignKey(
         ExhibitionSeries,
         on_delete=models.PROTECT,
@@ -272,7 +268,7 @@ class GuestOfHonour(models.Model):
     natural_key.dependencies = ["expo.exhibition", "cooperation.region"]
 
 
-class Sector(PublishableModel):
+class Sector(CitingModel):
     name = models.CharField(_("name"), max_length=200)
 
     class Meta:
@@ -289,7 +285,7 @@ class Sector(PublishableModel):
         return named_url("expo:enterprise-list") + f"?sector={self.slug}"
 
 
-class EnterpriseQuerySet(PublishableQuerySet):
+class EnterpriseQuerySet(CitingQuerySet):
     def with_list_related(self):
         """The country, and the region and sector each only if it is live."""
         return live_related(self.select_related("country"), "region", "sector")
@@ -306,7 +302,7 @@ class EnterpriseQuerySet(PublishableQuerySet):
         )
 
 
-class Enterprise(PublishableModel):
+class Enterprise(CitingModel):
     name = models.CharField(_("name"), max_length=255)
     country = models.ForeignKey(
         Country, on_delete=models.PROTECT, related_name="enterprises", verbose_name=_("country")
@@ -408,7 +404,7 @@ class EnterpriseParticipation(models.Model):
     natural_key.dependencies = ["expo.enterprise", "expo.exhibition"]
 
 
-class ForumSeries(PublishableModel):
+class ForumSeries(CitingModel):
     name = models.CharField(_("name"), max_length=255)
     description = models.TextField(_("description"), blank=True)
 
@@ -426,7 +422,7 @@ class ForumSeries(PublishableModel):
         return named_url("expo:forum-list") + f"?series={self.slug}"
 
 
-class ForumQuerySet(PublishableQuerySet):
+class ForumQuerySet(CitingQuerySet):
     def with_list_related(self, sources=True):
         """Series and city (live with the forum), the exhibition only if it is live, and
         the citations (``sources=False``: not those, as for exhibitions)."""
@@ -441,7 +437,7 @@ class ForumQuerySet(PublishableQuerySet):
         )
 
 
-class Forum(PublishableModel):
+class Forum(CitingModel):
     series = models.ForeignKey(
         ForumSeries, on_delete=models.PROTECT, related_name="forums", verbose_name=_("series")
     )
@@ -501,7 +497,7 @@ class Forum(PublishableModel):
             )
 
 
-# Citations: the sources each record cites (core.models.Citation).
+# Citations: the sources each record cites (publishing.models.Citation).
 
 
 class ExhibitionSeriesCitation(Citation):

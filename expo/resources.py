@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
 from cooperation.models import Country, Region
-from core.localized import in_default_language, localized
-from core.resources import NaturalKeyResource, NaturalKeyWidget, PublishableResource
+from exchange.resources import NaturalKeyResource, NaturalKeyWidget, PublishableResource
+from publishing.localized import in_default_language, localized
 
 from .models import Enterprise, EnterpriseParticipation, Exhibition, Sector
 
@@ -38,7 +38,7 @@ class EnterpriseResource(PublishableResource):
 
     class Meta(PublishableResource.Meta):
         model = Enterprise
-        # Saved in batches with their history (core.resources); every row is validated
+        # Saved in batches with their history (exchange.resources); every row is validated
         # first, so an error still names its row.
         use_bulk = True
         fields = (

@@ -1,4 +1,4 @@
-"""What the expo app adds to other apps' pages (``core.sections``), registered in
+"""What the expo app adds to other apps' pages (``web.sections``), registered in
 ``ExpoConfig.ready()``:
 
 - a region's page: the exhibitions it hosted, its guest-of-honour appearances and its
@@ -10,9 +10,10 @@
 
 from django.db.models import prefetch_related_objects
 
-from core.models import citations_prefetch, live_q, live_related
-from core.sections import Section
-from core.views import RELATED_LIMIT
+from publishing.models import live_q, live_related
+from sources.models import citations_prefetch
+from web.sections import Section
+from web.views import RELATED_LIMIT
 
 from . import models
 

@@ -1,7 +1,7 @@
 """Sitemap entries for the home page, exhibitions, enterprises and forums, in every language."""
 
-from core.models import live_only
-from core.sitemaps import I18nSitemap, NamedPagesSitemap, RecordSitemap
+from publishing.models import live_only
+from web.sitemaps import I18nSitemap, NamedPagesSitemap, RecordSitemap
 
 from . import models
 

@@ -1,6 +1,6 @@
 """Public pages for exhibitions, enterprises and forums, and the home page.
 
-Like every public page (see ``core.views``), these show live records only;
+Like every public page (see ``web.views``), these show live records only;
 staff may preview a record that is not live on its own page.
 """
 
@@ -13,10 +13,11 @@ from cooperation.models import (
     Council,
     TradeFigure,
 )
-from core.exports import field, related, translated
-from core.models import live_related, load_citations
-from core.pagination import BoundedPaginator
-from core.views import RELATED_LIMIT, PublicDetailView, PublicFilterView
+from publishing.models import live_related
+from sources.models import load_citations
+from web.exports import field, related, translated
+from web.pagination import BoundedPaginator
+from web.views import RELATED_LIMIT, PublicDetailView, PublicFilterView
 
 from . import models
 from .calendars import (

@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.utils import build_localized_fieldname
 
-from core.admin import HistoryAdmin, PublishableAdmin, SafeAdmin
-from core.admin_locking import FingerprintForm
-from core.localized import in_default_language, localized
+from publishing.admin import HistoryAdmin, PublishableAdmin, SafeAdmin
+from publishing.localized import in_default_language, localized
+from publishing.locking import FingerprintForm
 
 from . import models
 from .markup import hidden_text_tags, render_markdown
@@ -230,7 +230,7 @@ class ReplyAdmin(SafeAdmin):
     autocomplete_fields = ["article"]
     actions = ["approve", "reject"]
     # Readers' contact details: for moderators (who may change replies) only, on every
-    # route (core.admin.SafeAdminMixin).
+    # route (publishing.admin.SafeAdminMixin).
     private_fields = PRIVATE_REPLY_FIELDS
 
     def construct_change_message(self, request, form, formsets, add=False):

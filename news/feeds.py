@@ -1,12 +1,12 @@
 """The Atom feed of articles, per language: ``/en/articles/?format=atom``.
 
-It follows the list's filter (``?publisher=rambler&format=atom``), see ``core.exports``.
+It follows the list's filter (``?publisher=rambler&format=atom``), see ``web.exports``.
 """
 
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from core.feeds import ListFeed, as_datetime
+from web.feeds import ListFeed, as_datetime
 
 
 class ArticleFeed(ListFeed):

@@ -1,7 +1,7 @@
 """Articles this site hosts, and readers' replies to them.
 
 An article is one of the sources the site's facts come from: it is linked to its
-``core.models.Source`` (``Article.source``, reverse name ``hosted_document``, the
+``publishing.models.Source`` (``Article.source``, reverse name ``hosted_document``, the
 hook ``core`` documents), and records cite that source like any other
 (``record.citations``). This app depends on ``cooperation`` and ``expo``; they never
 import it.
@@ -22,15 +22,15 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from core.addresses import named_url, slug_url
-from core.models import (
+from publishing.models import (
     PUBLICATION_CONSTRAINTS,
     PublishableModel,
     PublishableQuerySet,
     SluggedModel,
-    Source,
 )
-from core.provenance import records_citing
+from sources.models import Source
+from sources.provenance import records_citing
+from web.addresses import named_url, slug_url
 
 from .markup import render_markdown
 

@@ -1,7 +1,7 @@
 """Sitemap entries for the articles, in every language."""
 
-from core.models import live_only
-from core.sitemaps import I18nSitemap, NamedPagesSitemap
+from publishing.models import live_only
+from web.sitemaps import I18nSitemap, NamedPagesSitemap
 
 from . import models
 

@@ -16,9 +16,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
-from core.exports import field, related, translated
-from core.net import client_ip
-from core.views import PublicDetailView, PublicListView
+from operations.net import client_ip
+from web.exports import field, related, translated
+from web.views import PublicDetailView, PublicListView
 
 from .feeds import ArticleFeed
 from .forms import ReplyForm

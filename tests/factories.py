@@ -9,9 +9,10 @@ import datetime
 import itertools
 
 from cooperation import models as coop
-from core.models import EditorialStatus, Source
 from expo import models as expo
 from news import models as news
+from publishing.models import EditorialStatus
+from sources.models import Source
 
 _seq = itertools.count(1)
 

@@ -165,7 +165,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_escaped(client, db, evil):
 def test_numbers_are_not_escaped_as_formulas_but_text_is():
     from decimal import Decimal
 
-    from core.exports import csv_cell
+    from web.exports import csv_cell
 
     assert csv_cell(Decimal("-3.50")) == "-3.50"
     assert csv_cell(-7) == "-7"

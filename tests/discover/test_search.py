@@ -7,7 +7,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.translation import override
 
-from core.models import EditorialStatus
+from publishing.models import EditorialStatus
 from tests import factories
 from tests.public.conftest import page_text
 

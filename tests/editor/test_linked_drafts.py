@@ -5,8 +5,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from core.models import EditorialStatus
 from expo.models import Enterprise, Sector
+from publishing.models import EditorialStatus
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from core.models import is_publishable
+from publishing.models import is_publishable
 from tests.conftest import ARTICLE_FIXTURES, FIXTURES_DIR
 
 FIXTURES = sorted(FIXTURES_DIR.glob("*.json"))

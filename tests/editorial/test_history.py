@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cooperation.models import Region
-from core.models import EditorialStatus
+from publishing.models import EditorialStatus
 from tests import factories as f
 
 from .test_permissions import _form

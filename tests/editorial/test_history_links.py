@@ -32,5 +32,5 @@ def test_a_sources_changes_are_recorded(login):
     source.title = "China, Russia launch years of local cooperation, exchange"
     source.save()
     assert source.history.count() == 2
-    response = client.get(reverse("admin:core_source_history", args=[source.pk]))
+    response = client.get(reverse("admin:sources_source_history", args=[source.pk]))
     assert response.status_code == 200

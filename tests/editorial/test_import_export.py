@@ -14,9 +14,9 @@ from django.urls import reverse
 from import_export.tmp_storages import TempFolderStorage
 
 from cooperation.models import Region
-from core.models import EditorialStatus
 from expo.models import Enterprise
 from expo.resources import EnterpriseResource
+from publishing.models import EditorialStatus
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from cooperation.models import Region
-from core.models import EditorialStatus
+from publishing.models import EditorialStatus
 from tests import factories as f
 
 DRAFT, PUBLISHED = EditorialStatus.DRAFT, EditorialStatus.PUBLISHED
@@ -33,7 +33,7 @@ def _form(region=None, **overrides):
         "publish_at_1": "",
         "expires_at_0": "",
         "expires_at_1": "",
-        "citations-TOTAL_FORMS": 0,  # the citations inline (core.admin_sources)
+        "citations-TOTAL_FORMS": 0,  # the citations inline (sources.admin)
         "citations-INITIAL_FORMS": 0,
     }
     data.update(overrides)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from core.models import EditorialStatus
+from publishing.models import EditorialStatus
 from tests import factories as f
 
 DRAFT = EditorialStatus.DRAFT
@@ -19,7 +19,7 @@ def _city_form(city, region):
         "publish_at_1": "",
         "expires_at_0": "",
         "expires_at_1": "",
-        "citations-TOTAL_FORMS": 0,  # the citations inline (core.admin_sources)
+        "citations-TOTAL_FORMS": 0,  # the citations inline (sources.admin)
         "citations-INITIAL_FORMS": 0,
     }
 

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from core.addresses import named_url, slug_url
+from web.addresses import named_url, slug_url
 
 
 @pytest.mark.parametrize("code", [code for code, _name in settings.LANGUAGES])

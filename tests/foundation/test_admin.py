@@ -62,7 +62,7 @@ def _exhibition_form(**overrides):
         "participations-INITIAL_FORMS": 0,
         "guests_of_honour-TOTAL_FORMS": 0,
         "guests_of_honour-INITIAL_FORMS": 0,
-        "citations-TOTAL_FORMS": 0,  # the sources it cites (core.admin_sources)
+        "citations-TOTAL_FORMS": 0,  # the sources it cites (sources.admin)
         "citations-INITIAL_FORMS": 0,
     }
     data.update(overrides)

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db import IntegrityError
 
 from cooperation.models import Region
-from core.models import Source
 from expo.models import Exhibition
+from sources.models import Source
 from tests.conftest import ARTICLE_FIXTURES
 
 
@@ -32,7 +32,7 @@ def test_fixtures_carry_no_primary_keys(path):
 def _dump():
     """Every row of the content apps, values, links, sources and citations included."""
     out = io.StringIO()
-    call_command("dumpdata", "core.source", "cooperation", "expo", "news", stdout=out)
+    call_command("dumpdata", "sources.source", "cooperation", "expo", "news", stdout=out)
     return json.loads(out.getvalue())
 
 

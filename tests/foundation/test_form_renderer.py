@@ -4,9 +4,9 @@ import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
 
-from core.forms import SelectRenderer
 from expo.filters import EnterpriseFilter
 from tests import factories as f
+from web.forms import SelectRenderer
 
 CHOICES = [
     ("", "Any <region>"),

@@ -5,7 +5,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from cooperation.models import Region
-from core.admin_translation import (
+from publishing.translation_status import (
     MissingTranslationFilter,
     TranslationStatusMixin,
     missing_by_language,

@@ -1,5 +1,5 @@
 """The per-language columns that admin searches and import/export resources name come
-from the configured languages (core.localized), never spelled out one by one, so that a
+from the configured languages (publishing.localized), never spelled out one by one, so that a
 fourth language is a settings change plus translations."""
 
 import ast
@@ -14,7 +14,7 @@ from modeltranslation import settings as mt_settings
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from core.localized import in_default_language, localized
+from publishing.localized import in_default_language, localized
 
 BASE_DIR = Path(settings.BASE_DIR)
 CODES = list(mt_settings.AVAILABLE_LANGUAGES)

@@ -128,7 +128,7 @@ def test_home_page_interface_is_translated(get, article_data):
 
 
 def test_dates_are_written_the_way_each_language_writes_them(get, article_data):
-    """One span as each language writes it: en dash, month once (core.templatetags.dates)."""
+    """One span as each language writes it: en dash, month once (web.templatetags.dates)."""
     assert "15–19 June 2019" in page_text(get(expo_url("en")))
     assert "15–19 июня 2019 г." in page_text(get(expo_url("ru")))
     assert "2019年6月15日至19日" in page_text(get(expo_url("zh-hans")))
@@ -244,7 +244,7 @@ def test_an_unknown_address_links_to_each_languages_home(client, db):
 
 @pytest.mark.django_db
 def test_the_switcher_and_alternates_run_no_query(rf, django_assert_num_queries):
-    from core.languages import page_languages
+    from web.languages import page_languages
 
     request = rf.get("/ru/regions/?country=russia")
     with translation.override("ru"), django_assert_num_queries(0):

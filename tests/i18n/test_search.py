@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from cooperation.models import Region
-from core.sqlite import like
+from operations.sqlite import like
 from tests import factories as f
 from tests.public.conftest import page_text
 

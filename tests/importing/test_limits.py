@@ -8,7 +8,7 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from core import importing
+from exchange import importing
 from expo.models import Enterprise
 
 pytestmark = pytest.mark.django_db

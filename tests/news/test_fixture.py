@@ -95,7 +95,7 @@ def test_linked_to_its_source_record(source_article):
 
 
 def test_records_cite_the_article_for_what_it_says(source_article):
-    from core.provenance import records_citing
+    from sources.provenance import records_citing
 
     groups = dict(records_citing([source_article.source])[source_article.source_id])
     cited = {
@@ -118,7 +118,7 @@ def test_records_cite_the_article_for_what_it_says(source_article):
 
 
 def _counts():
-    from core.models import Source, citation_models
+    from sources.models import Source, citation_models
 
     counts = {m._meta.label: m.objects.count() for m in apps.get_app_config("news").get_models()}
     counts["sources"] = Source.objects.count()

@@ -16,9 +16,9 @@ from cooperation.models import (
     TradeFigure,
     TradeFigureCitation,
 )
-from core.models import Source
 from expo.models import Exhibition, Forum
 from news.models import Article
+from sources.models import Source
 from tests import factories as f
 from tests.public.conftest import page_text
 

@@ -13,10 +13,10 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from core import cache as page_cache
-from core.models import EditorialStatus
 from expo.models import Enterprise
+from publishing.models import EditorialStatus
 from tests import factories as f
+from web import cache as page_cache
 
 LIST = "/en/enterprises/"
 

@@ -10,9 +10,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.models import EditorialStatus
 from expo.models import Enterprise, EnterpriseParticipation, Exhibition
 from expo.sitemaps import EnterpriseSitemap
+from publishing.models import EditorialStatus
 from tests import factories as f
 
 LARGE = 400

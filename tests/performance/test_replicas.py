@@ -18,7 +18,7 @@ def replicas_on(settings):
     settings.DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"]
     middleware = list(settings.MIDDLEWARE)
     middleware.insert(
-        middleware.index("core.cache.PublicPageCacheMiddleware") + 1,
+        middleware.index("web.cache.PublicPageCacheMiddleware") + 1,
         "config.db_router.PrimaryPinMiddleware",
     )
     settings.MIDDLEWARE = middleware
@@ -72,7 +72,7 @@ def test_writes_and_migrations_go_to_the_primary_only():
 
 def test_the_page_cache_keeps_no_page_read_just_after_a_write(settings):
     """A replica may lag behind a write: a page rendered then is served but not kept."""
-    from core import cache as page_cache
+    from web import cache as page_cache
 
     settings.PAGE_CACHE = True
     f.enterprise(name="Works Alpha")

@@ -1,5 +1,5 @@
 """On PostgreSQL a name search in the enterprise directory searches once per page: the
-keys of the matching rows, in order, give both the count and the page (core.pagination,
+keys of the matching rows, in order, give both the count and the page (web.pagination,
 ``BoundedPaginator(by_keys=True)``), and the page is the same as counting and slicing."""
 
 import re
@@ -9,9 +9,9 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from core.pagination import BoundedPaginator
 from expo.models import Enterprise
 from tests import factories as f
+from web.pagination import BoundedPaginator
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ def test_by_keys_bounds_the_count_and_keeps_orphans_as_slicing_does(works):
 
 def test_later_pages_read_their_keys_first_and_are_the_sliced_rows(works):
     """A page after the first reads its keys at their offset, then its rows with what
-    they show (core.pagination): the same rows in the same order as slicing."""
+    they show (web.pagination): the same rows in the same order as slicing."""
     rows = Enterprise.objects.published().select_related("country").order_by("name", "slug")
     for orphans in (0, 10):
         bounded = BoundedPaginator(rows, 25, orphans=orphans)

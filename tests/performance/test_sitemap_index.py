@@ -120,7 +120,7 @@ def test_the_index_never_counts_the_enterprises(client, db, small_pages):
 
 
 def test_the_index_entries_are_those_the_template_loop_wrote():
-    """templates/sitemap_index.xml writes the entries in Python (core.sitemaps.index_markup):
+    """templates/sitemap_index.xml writes the entries in Python (web.sitemaps.index_markup):
     the same document as the template loop it replaces (Django's own template without
     {% spaceless %}), with and without a last modification, every value escaped."""
     from datetime import UTC, datetime

@@ -5,8 +5,8 @@ import pytest
 from django.core.checks import Error, Warning
 from django.test import RequestFactory
 
-from core.checks import check_forwarded_for, check_shared_cache
-from core.net import client_ip
+from operations.checks import check_forwarded_for, check_shared_cache
+from operations.net import client_ip
 
 
 def request_with(**meta):

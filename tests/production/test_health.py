@@ -6,7 +6,7 @@ import json
 import pytest
 from django.db import connection
 
-from core.health import Migrations
+from operations.health import Migrations
 
 
 @pytest.fixture(autouse=True)

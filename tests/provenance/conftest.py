@@ -6,7 +6,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
-from core.models import citation_models
+from sources.models import citation_models
 from tests.conftest import FIXTURES_DIR
 from tests.sitemaps import sitemap_text
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from core.models import SourceKind, SupportedFact
+from sources.models import SourceKind, SupportedFact
 from tests.conftest import ARTICLE_FIXTURES
 
 from .conftest import EXTRA_FIXTURES
@@ -45,7 +45,7 @@ CITATIONS = [
     if row["model"].endswith("citation")
 ]
 SOURCES = {
-    row["fields"]["slug"]: row["fields"] for row in ALL_ROWS if row["model"] == "core.source"
+    row["fields"]["slug"]: row["fields"] for row in ALL_ROWS if row["model"] == "sources.source"
 }
 
 # What the article says, in its own words, for each fact a record cites it for.

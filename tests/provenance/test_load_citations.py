@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cooperation.models import Region, TradeFigure
-from core.models import load_citations, with_sources
 from expo.models import Exhibition, Forum
+from sources.models import load_citations, with_sources
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,9 @@ from django.utils import translation
 
 from cooperation.amounts import trade_amount
 from cooperation.models import TradeFigure
-from core.templatetags.dates import format_date_range
-from core.templatetags.sources import record_key
 from expo.models import Exhibition, Forum
+from sources.templatetags.sources import record_key
+from web.templatetags.dates import format_date_range
 
 from .conftest import LANGUAGES, citations_by_key, sitemap_paths, soup
 
@@ -137,7 +137,7 @@ def test_with_the_extras_too(client, extras_data):
 def test_the_walk_catches_a_figure_shown_under_the_wrong_source(client, extras_data):
     """The check itself: the customs figure shown under the article's name is caught."""
     from cooperation.models import TradeFigureCitation
-    from core.models import Source
+    from sources.models import Source
 
     figure = TradeFigure.objects.get(slug="2018-customs")
     rambler = Source.objects.get(slug="rambler-interregional-cooperation-accelerated-development")

@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.utils.translation import override
 
 from cooperation.models import TradeFigure
-from core.models import SourceKind
+from sources.models import SourceKind
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from cooperation.models import Region, TradeFigure
-from core.models import Source
+from sources.models import Source
 from tests import factories as f
 
 from .conftest import LANGUAGES, soup
@@ -108,7 +108,7 @@ def test_editors_and_publishers_cite_sources_in_the_admin(
     user = django_user_model.objects.create_user("staff", password="pw", is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     client.force_login(user)
-    assert user.has_perm("core.add_source") and user.has_perm("cooperation.add_regioncitation")
+    assert user.has_perm("sources.add_source") and user.has_perm("cooperation.add_regioncitation")
     assert user.has_perm("cooperation.delete_regioncitation") is may_delete
     guangdong = Region.objects.get(slug="guangdong")
     with translation.override("en"):

@@ -8,8 +8,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from core.models import EditorialStatus
 from expo.models import Enterprise
+from publishing.models import EditorialStatus
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

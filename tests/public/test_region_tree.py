@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from cooperation.models import Region, RegionTree
-from core.models import EditorialStatus, live_q
+from publishing.models import EditorialStatus, live_q
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

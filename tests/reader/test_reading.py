@@ -13,14 +13,14 @@ from django.utils import translation
 
 from cooperation.charts import trade_chart
 from cooperation.models import TradeUnit
-from core.charts import BarChart, Row
-from core.templatetags.dates import format_date_range
-from core.templatetags.listing import active_filter_count
 from expo.charts import editions_chart, editions_participations
 from expo.filters import EnterpriseFilter
 from expo.models import Exhibition
 from tests import factories as f
 from tests.public.conftest import page_text
+from web.charts import BarChart, Row
+from web.templatetags.dates import format_date_range
+from web.templatetags.listing import active_filter_count
 
 D = datetime.date
 

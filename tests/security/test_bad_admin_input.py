@@ -10,7 +10,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from core.admin import SafeAdminMixin
+from publishing.admin import SafeAdminMixin
 from tests import factories as f
 
 OUR_APPS = {"core", "cooperation", "expo", "news"}

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from cooperation.models import Region
-from core.models import EditorialStatus
 from expo.models import CountryParticipation, Exhibition
+from publishing.models import EditorialStatus
 from tests import factories as f
 
 from .conftest import browser_form

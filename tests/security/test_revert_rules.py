@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from cooperation.models import City, Region
-from core.models import EditorialStatus
+from publishing.models import EditorialStatus
 from tests import factories as f
 
 from .conftest import browser_form

@@ -21,8 +21,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from cooperation.models import Region
-from core.models import EditorialStatus
 from expo.models import Enterprise, EnterpriseParticipation, Exhibition, Sector
+from publishing.models import EditorialStatus
 
 PREFIX = "synthetic-"
 DESCRIPTION = "Synthetic record generated for load testing (manage.py synthetic_data)."

@@ -1,0 +1,38 @@
+from django.apps import AppConfig
+from django.db.models.signals import pre_save
+from django.utils.translation import gettext_lazy as _
+
+
+def skip_history_for_raw_saves(sender, instance, raw=False, **kwargs):
+    """Loading fixtures (``loaddata``, a raw save) records no history.
+
+    django-simple-history skips raw saves, but not the many-to-many changes the loader
+    makes right after them (the sources of an article, the countries of a forum),
+    which would add an invented "changed" version per record. Its own switch, set on
+    the instance being loaded, covers both. The first version comes from
+    ``populate_history`` (``make fixtures``), or with the restored history (``restore``).
+    """
+    if raw:
+        instance.skip_history_when_saving = True
+
+
+class PublishingConfig(AppConfig):
+    name = "publishing"
+    # The label this app had as ``core``: its migrations, permissions and history keep it.
+    label = "core"
+    verbose_name = _("Publishing")
+
+    def ready(self):
+        from django.apps import apps
+        from django.contrib import admin
+
+        from publishing.admin import lock_down
+        from publishing.models import LiveAt, PublishableModel
+
+        # Every admin, other packages' too, filters only by what it offers (publishing/admin.py).
+        lock_down(admin.site)
+        # live_q's condition on every publishable model (publishing.models.LiveAt).
+        for model in apps.get_models():
+            if issubclass(model, PublishableModel):
+                model._meta.get_field("status").register_lookup(LiveAt)
+        pre_save.connect(skip_history_for_raw_saves, dispatch_uid="publishing.raw_saves_no_history")

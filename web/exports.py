@@ -1,0 +1,414 @@
+"""Every public list as data: the same records as the page, as CSV, JSON, Atom or iCalendar.
+
+One convention for every list: the list's own address, with its filters, plus
+``?format=csv``, ``?format=json``, ``?format=atom`` or ``?format=ics``
+(``/en/enterprises/?country=russia&format=csv``). The page links each format its
+view offers (``DataFormatsMixin``, mixed into the public list views in
+``web.views``). Exports are not paginated: they hold every matching record, and
+they stream, a chunk of rows at a time, so the whole enterprise directory (100,000
+rows and more) is never held in memory.
+
+Each view declares its columns (``export_columns``, built with ``field()``,
+``translated()`` and ``related()``); every record also has its ``url``, ``slug``
+and ``sources`` (``record_sources()``, the one place that knows where sources live).
+
+CSV: UTF-8 with a byte order mark (so Excel detects the encoding; LibreOffice too),
+a header row of column keys, one record a row; several values in a cell are
+separated by " | ". A text cell a spreadsheet would run as a formula (starting
+with =, +, -, @, a tab or a carriage return) is prefixed with an apostrophe.
+
+JSON (stable shape, version 1)::
+
+    {
+      "format": "china-russia-cooperation.list/1",
+      "kind": "enterprise",
+      "language": "en",
+      "url": "https://…/en/enterprises/?country=russia",
+      "results": [{"url": "https://…", "slug": "…", …columns…, "sources": [
+          {"title": "…", "publisher": "…", "url": "https://…", "original_url": "…"}]}],
+      "count": 1
+    }
+
+Dates and times are ISO 8601 strings, decimals strings (exact), unknown values null,
+addresses absolute. ``count`` comes last because it is counted while streaming.
+"""
+
+import csv
+import datetime
+import io
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from publishing.localized import localized
+from sources.models import with_sources
+
+FORMAT_PARAMETER = "format"
+JSON_FORMAT_NAME = "china-russia-cooperation.list/1"
+# Rows fetched (and their sources prefetched) per database round trip while streaming.
+CHUNK_SIZE = 2000
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class DataFormat:
+    key: str  # the value of ?format=
+    label: str
+    media_type: str
+    extension: str
+    is_feed: bool = False  # linked from the page head as a feed
+
+
+FORMATS = {
+    "csv": DataFormat("csv", "CSV", "text/csv; charset=utf-8", "csv"),
+    "json": DataFormat("json", "JSON", "application/json", "json"),
+    "atom": DataFormat("atom", _("Atom feed"), "application/atom+xml", "xml", is_feed=True),
+    "ics": DataFormat("ics", _("iCalendar"), "text/calendar; charset=utf-8", "ics"),
+}
+SUBSCRIPTION = DataFormat(
+    "ics", _("Every exhibition and forum (iCalendar)"), FORMATS["ics"].media_type, "ics"
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One exported value: ``key`` names it (CSV header, JSON key), ``get(record)`` reads it."""
+
+    key: str
+    get: object
+
+
+def _path(record, path):
+    for name in path.split("."):
+        if record is None:
+            return None
+        record = getattr(record, name)
+    return record
+
+
+def field(key, path=None):
+    """The attribute at ``path`` (dotted, default ``key``): ``field("year")``."""
+    return Column(key, lambda record: _path(record, path or key))
+
+
+def translated(name):
+    """``name`` in each of the site's languages: ``name_en``, ``name_ru``, ``name_zh_hans``."""
+    return [field(lookup) for lookup in localized(name)]
+
+
+def related(key, path=None, attribute="slug"):
+    """A related record by its slug (or ``attribute``): ``related("country", attribute="code")``."""
+    return Column(key, lambda record: _path(_path(record, path or key), attribute))
+
+
+def many(key, path, attribute="slug"):
+    """Several related records (a prefetched many-to-many) by slug: a list."""
+    return Column(key, lambda record: [_path(item, attribute) for item in _path(record, path)])
+
+
+def record_sources(record, request):
+    """Where a record's facts come from, as a list of ``{title, publisher, url, …}``.
+
+    The one place exports read sources from. Records cite sources either through
+    ``citations`` (``publishing.models.Citation``: each cited ``Source`` once, with the facts
+    it supports) or, before those, through ``source_articles`` (the ``news`` app's
+    relation) and a free-text ``source`` field; whichever the record has is read.
+    """
+    sources = []
+    if hasattr(record, "citations"):
+        by_source = {}
+        for citation in record.citations.all():
+            source = citation.source
+            if not source.is_public:
+                continue  # an article of this site that is not live shows nowhere
+            if source.pk not in by_source:
+                try:
+                    link = source.link
+                except ObjectDoesNotExist:  # no document hosted for it on this site
+                    link = source.url
+                by_source[source.pk] = {
+                    "title": source.title or None,
+                    "publisher": source.publisher or None,
+                    "url": request.build_absolute_uri(link) if link else None,
+                    "original_url": source.url or None,
+                    "kind": source.kind,
+                    "supports": [],
+                }
+                sources.append(by_source[source.pk])
+            by_source[source.pk]["supports"].append(citation.supports)
+        return sources
+    if hasattr(record, "source_articles"):
+        for article in record.source_articles.all():
+            sources.append(
+                {
+                    "title": article.title,
+                    "publisher": str(article.publisher),
+                    "url": request.build_absolute_uri(article.get_absolute_url()),
+                    "original_url": article.original_url or None,
+                }
+            )
+    text = getattr(record, "source", "")
+    if isinstance(text, str) and text:
+        sources.append({"title": text, "publisher": None, "url": None, "original_url": None})
+    return sources
+
+
+def _prefetch_names(queryset):
+    return {getattr(lookup, "prefetch_to", lookup) for lookup in queryset._prefetch_related_lookups}
+
+
+def with_record_sources(queryset):
+    """``queryset`` with what ``record_sources()`` reads prefetched (once)."""
+    wanted = _prefetch_names(with_sources(queryset.model._default_manager.none()))
+    if wanted & _prefetch_names(queryset):
+        return queryset
+    return with_sources(queryset)
+
+
+def _json_value(value):
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_json_value(item) for item in value]
+    return value
+
+
+def escape_formula(value):
+    """A text cell that a spreadsheet would run as a formula, made plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def csv_cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | Decimal):
+        return str(value)  # a number is never a formula, negative or not
+    if isinstance(value, list | tuple):
+        return escape_formula(" | ".join(str(csv_cell(item)) for item in value))
+    if isinstance(value, dict):  # a source
+        parts = [value.get("publisher"), value.get("title"), value.get("url")]
+        return ": ".join(str(part) for part in parts if part)
+    value = _json_value(value)
+    return escape_formula(value) if isinstance(value, str) else value
+
+
+class Exporter:
+    """Turns the records of one list into rows: the standard columns around the view's."""
+
+    def __init__(self, request, model, columns):
+        self.request = request
+        self.model = model
+        self.columns = [field("slug"), *columns]
+
+    @property
+    def keys(self):
+        return ["url", *(column.key for column in self.columns), "sources"]
+
+    def row(self, record):
+        values = {"url": self.request.build_absolute_uri(record.get_absolute_url())}
+        for column in self.columns:
+            values[column.key] = column.get(record)
+        values["sources"] = record_sources(record, self.request)
+        return values
+
+    def rows(self, queryset):
+        for record in with_record_sources(queryset).iterator(chunk_size=CHUNK_SIZE):
+            yield self.row(record)
+
+
+def _stream_csv(exporter, queryset):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")
+    writer.writerow(exporter.keys)
+    for n, row in enumerate(exporter.rows(queryset), start=1):
+        writer.writerow([csv_cell(row[key]) for key in exporter.keys])
+        if n % 500 == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _stream_json(exporter, queryset, list_url):
+    head = {
+        "format": JSON_FORMAT_NAME,
+        "kind": exporter.model._meta.model_name,
+        "language": get_language(),
+        "url": list_url,
+    }
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "results": ['
+    count = 0
+    for row in exporter.rows(queryset):
+        separator = "," if count else ""
+        values = {key: _json_value(value) for key, value in row.items()}
+        yield separator + "\n" + json.dumps(values, ensure_ascii=False)
+        count += 1
+    yield f'\n], "count": {count}}}\n'
+
+
+def list_url_without_format(request):
+    """The list's address with its filters, without ``format`` or ``page``."""
+    query = request.GET.copy()
+    query.pop(FORMAT_PARAMETER, None)
+    query.pop("page", None)
+    encoded = query.urlencode()
+    return request.build_absolute_uri(request.path + (f"?{encoded}" if encoded else ""))
+
+
+def file_name(model, extension):
+    return f"{slugify(str(model._meta.verbose_name_plural)) or model._meta.model_name}.{extension}"
+
+
+def csv_response(request, model, columns, queryset):
+    exporter = Exporter(request, model, columns)
+    response = StreamingHttpResponse(
+        _stream_csv(exporter, queryset), content_type=FORMATS["csv"].media_type
+    )
+    response["Content-Disposition"] = f'attachment; filename="{file_name(model, "csv")}"'
+    return response
+
+
+def json_response(request, model, columns, queryset):
+    exporter = Exporter(request, model, columns)
+    return StreamingHttpResponse(
+        _stream_json(exporter, queryset, list_url_without_format(request)),
+        content_type=FORMATS["json"].media_type,
+    )
+
+
+def format_url(request, key):
+    """This page's address (filters kept, page dropped) in format ``key``."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    query[FORMAT_PARAMETER] = key
+    return f"{request.path}?{query.urlencode()}"
+
+
+@dataclass(frozen=True)
+class DataLink:
+    format: DataFormat
+    url: str
+
+
+class DataFormatsMixin:
+    """``?format=`` on a public list: the page's records, all of them, as data.
+
+    A view declares ``export_columns``; ``feed`` (a callable ``(request, records)``
+    returning an Atom response, see ``expo.feeds``) and ``calendar`` (the same for
+    iCalendar, see ``expo.calendars``) add those formats. The context gets
+    ``data_links`` for the page (``includes/data_links.html``, and the page head
+    for feeds). An unknown format is a 404; a filter that cannot be used is a 400
+    naming the filters, as the page shows them.
+    """
+
+    export_columns = ()
+    feed = None
+    calendar = None
+    # The URL name of a wider calendar to subscribe to (every event), linked too.
+    subscription_url_name = None
+
+    def get_data_formats(self):
+        keys = ["csv", "json"]
+        if self.feed is not None:
+            keys.append("atom")
+        if self.calendar is not None:
+            keys.append("ics")
+        return keys
+
+    def get_data_format(self):
+        if not hasattr(self, "_data_format"):
+            value = self.request.GET.get(FORMAT_PARAMETER)
+            if value is not None and value not in self.get_data_formats():
+                raise Http404(_("This list is not available in that format."))
+            self._data_format = value
+        return self._data_format
+
+    def get_paginate_by(self, queryset):
+        if self.get_data_format():
+            return None  # an export holds every matching record
+        return super().get_paginate_by(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["data_links"] = [
+            DataLink(FORMATS[key], format_url(self.request, key)) for key in self.get_data_formats()
+        ]
+        if self.subscription_url_name:
+            url = f"{reverse(self.subscription_url_name)}?{FORMAT_PARAMETER}=ics"
+            context["data_links"].append(DataLink(SUBSCRIPTION, url))
+        context["data_links_intro"] = _("These results, with the same filters, as data:")
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        key = self.get_data_format()
+        if not key:
+            return super().render_to_response(context, **response_kwargs)
+        if context.get("filter_invalid"):
+            errors = self.filterset.form.errors.get_json_data()
+            lines = [
+                f"{name}: {error['message']}" for name, items in errors.items() for error in items
+            ]
+            return HttpResponseBadRequest(
+                "\n".join([str(_("Some filters could not be used.")), *lines]),
+                content_type="text/plain; charset=utf-8",
+            )
+        records = self.object_list
+        if key == "csv":
+            return csv_response(self.request, self.model, self.export_columns, records)
+        if key == "json":
+            return json_response(self.request, self.model, self.export_columns, records)
+        if key == "atom":
+            return self.feed(self.request, records)
+        return self.calendar(self.request, records)
+
+
+class RecordFormatsMixin:
+    """``?format=ics`` on a record's own page: ``calendar(request, record)`` gives its .ics.
+
+    Only what the view declares is offered; any other format is a 404.
+    """
+
+    calendar = None
+
+    def get_data_formats(self):
+        return ["ics"] if self.calendar is not None else []
+
+    def get_data_format(self):
+        value = self.request.GET.get(FORMAT_PARAMETER)
+        if value is not None and value not in self.get_data_formats():
+            raise Http404(_("This page is not available in that format."))
+        return value
+
+    def get(self, request, *args, **kwargs):
+        self.get_data_format()  # an unknown format is a 404 before any query
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["data_links"] = [
+            DataLink(FORMATS[key], format_url(self.request, key)) for key in self.get_data_formats()
+        ]
+        context["data_links_intro"] = _("Add it to your calendar:")
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.get_data_format() == "ics":
+            return self.calendar(self.request, self.object)
+        return super().render_to_response(context, **response_kwargs)
