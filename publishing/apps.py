@@ -1,6 +1,6 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import pre_save
-from django.utils.translation import gettext_lazy as _
 
 
 def skip_history_for_raw_saves(sender, instance, raw=False, **kwargs):
@@ -20,19 +20,28 @@ class PublishingConfig(AppConfig):
     name = "publishing"
     # The label this app had as ``core``: its migrations, permissions and history keep it.
     label = "core"
-    verbose_name = _("Publishing")
+    verbose_name = "Publishing"
 
     def ready(self):
         from django.apps import apps
-        from django.contrib import admin
 
-        from publishing.admin import lock_down
         from publishing.models import LiveAt, PublishableModel
 
-        # Every admin, other packages' too, filters only by what it offers (publishing/admin.py).
-        lock_down(admin.site)
         # live_q's condition on every publishable model (publishing.models.LiveAt).
         for model in apps.get_models():
             if issubclass(model, PublishableModel):
                 model._meta.get_field("status").register_lookup(LiveAt)
         pre_save.connect(skip_history_for_raw_saves, dispatch_uid="publishing.raw_saves_no_history")
+
+
+class EditorialAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with the editorial site (``publishing.dashboard``) as ``admin.site``.
+
+    Listed in ``INSTALLED_APPS`` in place of ``django.contrib.admin`` (Django's documented
+    way to replace the default site). Not this module's default: that is PublishingConfig.
+    (Django's own AdminConfig is imported as part of a module, so that it does not count
+    as one of this module's app configs either.)
+    """
+
+    default = False
+    default_site = "publishing.dashboard.EditorialAdminSite"

@@ -128,7 +128,11 @@ def test_catalogs_hold_every_message_of_the_source(tmp_path):
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.mo")
     for name in [
         "config",
-        "core",
+        "operations",
+        "publishing",
+        "web",
+        "sources",
+        "exchange",
         "cooperation",
         "expo",
         "news",

@@ -60,12 +60,23 @@ def has_translations(model):
     return model is not None and model in translator.get_registered_models()
 
 
+FIRST_PARTY_APPS = (
+    "operations",
+    "publishing",
+    "web",
+    "sources",
+    "exchange",
+    "cooperation",
+    "expo",
+    "news",
+)
+
 # The project's resources for translated models (a participation has no translated field).
 RESOURCES = sorted(
     {
         resource
         for resource in subclasses(ModelResource)
-        if resource.__module__.split(".")[0] in {"core", "cooperation", "expo", "news"}
+        if resource.__module__.split(".")[0] in FIRST_PARTY_APPS
         and getattr(resource._meta, "fields", None)
         and has_translations(resource._meta.model)
     },
@@ -87,7 +98,7 @@ def test_resources_were_found():
 
 
 def app_modules():
-    for app in ("core", "cooperation", "expo", "news"):
+    for app in FIRST_PARTY_APPS:
         for path in sorted((BASE_DIR / app).rglob("*.py")):
             if "migrations" not in path.parts and path.name != "localized.py":
                 yield path

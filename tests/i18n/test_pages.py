@@ -283,6 +283,18 @@ def test_an_address_without_a_language_redirects_to_the_same_page(client, articl
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("code", CODES)
+def test_a_page_links_records_at_their_address_in_its_language(get, code):
+    sector = f.sector(slug="timber")
+    enterprise = f.enterprise(name="Amur Timber", slug="amur-timber", sector=sector)
+    with translation.override(code):
+        assert enterprise.get_absolute_url() == f"/{code}/enterprises/amur-timber/"
+        assert sector.get_absolute_url() == f"/{code}/enterprises/?sector=timber"
+    html = get(url("expo:enterprise-list", code)).content.decode()
+    assert f'href="/{code}/enterprises/amur-timber/"' in html
+
+
+@pytest.mark.django_db
 def test_admin_and_sitemap_have_no_language_prefix(client):
     assert client.get("/admin/login/").status_code == 200
     assert client.get("/sitemap.xml").status_code == 200

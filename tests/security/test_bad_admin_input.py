@@ -13,7 +13,7 @@ from django.urls import reverse
 from publishing.admin import SafeAdminMixin
 from tests import factories as f
 
-OUR_APPS = {"core", "cooperation", "expo", "news"}
+OUR_APPS = {"sources", "cooperation", "expo", "news"}
 MODELS = [model for model in admin.site._registry if model._meta.app_label in OUR_APPS]
 BAD_IDS = ["abc", "-1", "99999999999999999999999", "1%27%20OR%201%3D1"]
 BAD_VALUES = ["abc", "99999999999999999999", "1,abc", "(", "x" * 2000, "é中"]

@@ -73,7 +73,7 @@ PUBLIC_KEYS = [
     "next",
 ]
 ADMIN_KEYS = ["o", "p", "q", "e", "all", "_to_field", "_popup", "_facets", "_changelist_filters"]
-OUR_APPS = {"core", "cooperation", "expo", "news"}
+OUR_APPS = {"sources", "cooperation", "expo", "news"}
 
 values = st.one_of(st.sampled_from(NASTY), st.text(max_size=40), st.integers().map(str))
 
