@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.pages import environment, say  # noqa: E402  (the page benchmark's settings)
+from bench.pages import environment  # noqa: E402  (the page benchmark's settings)
+from bench.report import say  # noqa: E402
 
 LOOP = """
 import os, sys

@@ -21,13 +21,9 @@ of the same load whose figures are discarded (a worker's first requests for a pa
 import and compile what it needs, once per process): first the floor, then every
 page, each followed by ``--floor-each`` seconds of the floor again. A page's share of
 the floor is its requests per second over those of the floor measured right after it
-(the machine is shared and its speed drifts over a run). It prints, per run,
-requests per second, that share, p50 and p95 latency, the page's SQL queries (counted
-uncached, in-process, through Django's test client) and the site workers' peak memory
-(RSS); with ``--format docs``, the tables of docs/performance.md instead: per database
-and cache mode, each page at every size with its p95 growth from the smallest size to
-the largest, and the workers' peak memory. Nothing is left running and the throwaway
-databases are dropped.
+(the machine is shared and its speed drifts over a run). It prints the
+tables of bench/report.py: per run, or with ``--format docs`` those of
+docs/performance.md. Nothing is left running and the throwaway databases are dropped.
 """
 
 import argparse
@@ -35,7 +31,6 @@ import json
 import math
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -45,6 +40,12 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.report import print_docs, print_table  # noqa: E402  (run as a script)
+from bench.servers import GUNICORN_OPTIONS, Database, Gunicorn  # noqa: E402
+
 PYTHON = sys.executable
 # The article data, as `make run` loads it (the Makefile's FIXTURES).
 FIXTURES = next(
@@ -56,11 +57,6 @@ PER_PAGE, MAX_PAGES = 25, 100  # the directory's page size and core.pagination's
 # Keys per enterprises' sitemap file (expo.sitemaps.EnterpriseSitemap): the synthetic
 # enterprises' keys follow the article's, so file ceil(size / 100) is at the far end.
 SITEMAP_RECORDS = 100
-# How gunicorn serves both the site and the floor (each adds only its --bind): the
-# same workers and worker class, so that the two differ only in the Django project.
-# Sync workers (gunicorn's default, not config/gunicorn.conf.py's gthread) and no
-# config file: there is no gunicorn.conf.py in the project root, where they start.
-GUNICORN_OPTIONS = ["--workers", "2", "--worker-class", "sync", "--log-level", "warning"]
 FLOOR_APP, FLOOR_PATH, FLOOR_LABEL = "bench.floor.wsgi", "/floor/", "floor (plain Django)"
 
 WRK_SCRIPT = """
@@ -134,73 +130,6 @@ def floor_environment():
 
 def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def memory_mb(pid, field):
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-class Gunicorn:
-    """``app`` served by gunicorn with ``GUNICORN_OPTIONS`` on a free loopback port."""
-
-    def __init__(self, app, env, ready_path):
-        self.app, self.env, self.ready_path = app, env, ready_path
-
-    def __enter__(self):
-        port = free_port()
-        self.base = f"http://127.0.0.1:{port}"
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", self.app, "--bind", f"127.0.0.1:{port}",
-             *GUNICORN_OPTIONS],
-            cwd=ROOT,
-            env=self.env,
-        )  # fmt: skip
-        try:
-            self._wait_until_up()
-        except BaseException:
-            self.__exit__()
-            raise
-        return self
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def _wait_until_up(self, seconds=90):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn ({self.app}) exited")
-            try:
-                with urllib.request.urlopen(self.base + self.ready_path, timeout=20):
-                    return
-            except urllib.error.HTTPError:
-                return  # it answered
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"gunicorn ({self.app}) did not answer")
-
-    def memory(self):
-        """The workers' peak resident memory so far, and now, in MB (the largest worker)."""
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        workers = [int(child) for child in children.read_text().split()]
-        return {
-            "peak_mb": max(memory_mb(pid, "VmHWM") for pid in workers),
-            "end_mb": max(memory_mb(pid, "VmRSS") for pid in workers),
-        }
 
 
 def warm(url, times=3):
@@ -281,35 +210,6 @@ def serve_and_measure(env, size, floor, args, script):
             data.update(label=label, path=path, detail=detail)
             rows.append(data)
         return rows, site.memory()
-
-
-class Database:
-    """A throwaway database: a temporary SQLite file, or a new PostgreSQL database."""
-
-    def __init__(self, kind, postgres_url):
-        self.kind = kind
-        self.postgres_url = postgres_url
-        self.name = f"bench_pages_{os.getpid()}"
-        self.tmp = None
-
-    def __enter__(self):
-        if self.kind == "sqlite":
-            self.tmp = tempfile.mkdtemp(prefix="bench-pages-")
-            return f"sqlite:///{self.tmp}/bench.sqlite3"
-        self._admin(f'CREATE DATABASE "{self.name}"')
-        return self.postgres_url.rsplit("/", 1)[0] + f"/{self.name}"
-
-    def __exit__(self, *exc):
-        if self.kind == "sqlite":
-            shutil.rmtree(self.tmp, ignore_errors=True)
-        else:
-            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-
-    def _admin(self, sql):
-        import psycopg
-
-        with psycopg.connect(self.postgres_url, autocommit=True) as connection:
-            connection.execute(sql)
 
 
 def revision():
@@ -429,166 +329,6 @@ def run(args):
         os.unlink(script.name)
     meta["minutes"] = round((time.monotonic() - started) / 60, 1)
     return {"meta": meta, "runs": results}
-
-
-def say(line=""):
-    sys.stdout.write(line + "\n")
-
-
-def share(row, run):
-    """A row's requests per second over the floor's right after it (else the run's first)."""
-    return row["rps"] / (row.get("floor_rps") or run["rows"][0]["rps"])
-
-
-def note(row):
-    if row["errors"] or row["non2xx"] or row["status"] != 200:
-        return f" ({row['errors']} errors, {row['non2xx']} non-2xx, status {row['status']})"
-    return ""
-
-
-def describe(meta):
-    """What was measured and how, from the run's ``meta``."""
-    if not meta:
-        return ""
-    text = (
-        f"Run of {meta['started']} ({meta.get('minutes', '?')} min) on commit "
-        f"{meta['revision']}, {meta['cores']} cores: `.venv/bin/python {meta['command']}`. "
-        f"wrk, {meta['connections']} connections: {meta['duration']} s a page after "
-        f"{meta['warmup']} s of warm-up, then {meta['floor_each']} s of the floor, which "
-        "the page's share is taken against. The site and the floor each on its own "
-        f"gunicorn (`{meta['gunicorn']}`, loopback); the floor is plain Django (bench/floor/: "
-        "SecurityMiddleware and CommonMiddleware, one view returning two bytes, no database)."
-    )
-    if "floor_memory" in meta:
-        text += f" The floor's workers' peak RSS: {meta['floor_memory']['peak_mb']:.0f} MB."
-    return text
-
-
-def print_table(report):
-    runs = report["runs"]
-    say()
-    say(describe(report.get("meta")))
-    say()
-    say("| database | enterprises | cache | page | req/s | floor req/s | share of floor "
-        "| p50 ms | p95 ms | queries |")  # fmt: skip
-    say("| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for run in runs:
-        for row in run["rows"]:
-            floor = row.get("floor_rps") or run["rows"][0]["rps"]
-            detail = f" ({row['detail']})" if row["detail"] else ""
-            queries = "" if row["queries"] is None else row["queries"]
-            say(
-                f"| {run['database']} | {run['size']:,} | {run['mode']} "
-                f"| {row['label']}{detail}{note(row)} "
-                f"| {row['rps']:,.0f} | {floor:,.0f} | {share(row, run):.3f} "
-                f"| {row['p50_us'] / 1000:.1f} | {row['p95_us'] / 1000:.1f} | {queries} |"
-            )
-    say("\n| database | enterprises | cache | site workers' peak RSS | RSS at the end |")
-    say("| --- | ---: | --- | ---: | ---: |")
-    for run in runs:
-        say(
-            f"| {run['database']} | {run['size']:,} | {run['mode']} | {run['peak_mb']:.0f} MB "
-            f"| {run['end_mb']:.0f} MB |"
-        )
-    sizes = sorted({run["size"] for run in runs})
-    if len(sizes) >= 2:
-        small, large = sizes[0], sizes[-1]
-        by_key = {(run["database"], run["size"], run["mode"]): run for run in runs}
-        say(f"\np95 with {large:,} enterprises / p95 with {small:,} (target: at most 2)\n")
-        say("| database | cache | page | ratio |")
-        say("| --- | --- | --- | ---: |")
-        for (database, size, mode), run in by_key.items():
-            other = by_key.get((database, small, mode))
-            if size != large or other is None:
-                continue
-            for big, little in zip(run["rows"], other["rows"], strict=True):
-                ratio = big["p95_us"] / max(little["p95_us"], 1)
-                say(f"| {database} | {mode} | {big['label']} | {ratio:.2f} |")
-
-
-DATABASE_NAMES = {"postgres": "PostgreSQL", "sqlite": "SQLite"}
-MODE_NAMES = {"uncached": "page cache off (uncached)", "cached": "page cache on (cached)"}
-
-
-def print_docs(report):
-    """The tables of docs/performance.md: per database and cache mode, a row per page
-    with its figures at every size side by side, then the workers' peak memory."""
-    runs = report["runs"]
-    sizes = sorted({run["size"] for run in runs})
-    small, large = sizes[0], sizes[-1]
-    by_key = {(run["database"], run["size"], run["mode"]): run for run in runs}
-    databases = list(dict.fromkeys(run["database"] for run in runs))
-    modes = list(dict.fromkeys(run["mode"] for run in runs))
-    say(describe(report.get("meta")))
-    say()
-    text = (
-        "A page's share is its requests per second over the floor's measured right after "
-        "it; the floor's row is the floor measured first in the same run, before the pages. "
-        "Queries are those of one uncached request (Django's test client). Sizes are "
-        "synthetic enterprises added to the article data."
-    )
-    if len(sizes) >= 2:
-        text += f" p95 growth: the p95 at {large:,} enterprises over the p95 at {small:,}."
-    say(text)
-    for database in databases:
-        for mode in modes:
-            runs_here = [by_key.get((database, size, mode)) for size in sizes]
-            if not any(runs_here):
-                continue
-            say()
-            say(f"{DATABASE_NAMES.get(database, database)}, {MODE_NAMES.get(mode, mode)}:")
-            say()
-            header = ["page"] + (["queries"] if mode == "uncached" else [])
-            for size in sizes:
-                header += [f"req/s at {size:,}", f"share at {size:,}", f"p95 ms at {size:,}"]
-            if len(sizes) >= 2:
-                header.append("p95 growth")
-            say("| " + " | ".join(header) + " |")
-            say("| --- |" + " ---: |" * (len(header) - 1))
-            count = max(len(run["rows"]) for run in runs_here if run)
-            for index in range(count):
-                rows = [run["rows"][index] if run else None for run in runs_here]
-                first = next(row for row in rows if row)
-                details = [
-                    f"{row['detail']} at {size:,}"
-                    for row, size in zip(rows, sizes, strict=True)
-                    if row and row["detail"]
-                ]
-                label = first["label"] + (f" ({', '.join(details)})" if details else "")
-                label += "".join(note(row) for row in rows if row)
-                cells = [label]
-                if mode == "uncached":
-                    counts = list(dict.fromkeys(row["queries"] for row in rows if row))
-                    cells.append(" / ".join("" if c is None else str(c) for c in counts))
-                for row, run in zip(rows, runs_here, strict=True):
-                    if row is None:
-                        cells += ["", "", ""]
-                        continue
-                    cells += [
-                        f"{row['rps']:,.0f}",
-                        "" if row.get("floor") else f"{share(row, run):.3f}",
-                        f"{row['p95_us'] / 1000:,.1f}",
-                    ]
-                if len(sizes) >= 2:
-                    if rows[0] and rows[-1]:
-                        cells.append(f"{rows[-1]['p95_us'] / max(rows[0]['p95_us'], 1):.2f}")
-                    else:
-                        cells.append("")
-                say("| " + " | ".join(cells) + " |")
-    say()
-    say("Workers' peak memory (RSS, the larger of the site's two workers):")
-    say()
-    say("| database | cache | " + " | ".join(f"at {size:,}" for size in sizes) + " |")
-    say("| --- | --- |" + " ---: |" * len(sizes))
-    for database in databases:
-        for mode in modes:
-            cells = []
-            for size in sizes:
-                run = by_key.get((database, size, mode))
-                cells.append(f"{run['peak_mb']:.0f} MB" if run else "")
-            say(
-                f"| {DATABASE_NAMES.get(database, database)} | {mode} | " + " | ".join(cells) + " |"
-            )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ Production sets DATABASE_URL (PostgreSQL), REDIS_URL (shared cache), SECRET_KEY
 and ALLOWED_HOSTS.
 """
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -42,7 +43,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin.
     "modeltranslation",
-    "django.contrib.admin",
+    # django.contrib.admin with the editorial site as admin.site (publishing/dashboard.py).
+    "publishing.apps.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -82,12 +84,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "operations.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
-    # ETag on every page; 304 when the reader's copy is current.
+    # ETag on every page, cached ones too; 304 when the reader's copy is current.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous pages from the cache (web/cache.py). Outside the session, CSRF and
-    # messages middleware, so it sees every cookie a page sets and stores no such page.
+    # Anonymous pages from the cache (web/cache.py): a hit is answered here, and nothing
+    # below runs. A stored copy keeps the headers added below (CSP, X-Frame-Options,
+    # Content-Language, Vary); a page that sets any cookie is not stored.
     "web.cache.PublicPageCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -129,9 +132,6 @@ TEMPLATES = [
     },
 ]
 
-# Django's form templates, with selects written in Python (web/forms.py).
-FORM_RENDERER = "web.forms.SelectRenderer"
-
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -169,16 +169,33 @@ if REDIS_URL:
         }
     }
 else:
-    # One local process needs nothing more; several app servers must set REDIS_URL.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files in .cache/, a folder for each database: every process of this machine that
+    # uses the database (runserver or gunicorn's workers, and a management command run
+    # beside them) sees the same pages and the same content version (web/cache.py), and
+    # a second database never gets the first one's pages. Several servers need REDIS_URL.
+    _database = DATABASES["default"]
+    _identity = "|".join(
+        str(_database.get(key) or "") for key in ("ENGINE", "HOST", "PORT", "NAME")
+    )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(
+                BASE_DIR / ".cache" / hashlib.sha256(_identity.encode()).hexdigest()[:16]
+            ),
+            # Past this many entries a third of them, chosen at random, are removed.
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 
 # Whole pages for anonymous readers, kept current by versioned keys (web/cache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
 
 # Reply rate limit (django-ratelimit) counts in the default cache. Its checks list only
 # memcached and django-redis: Django's own RedisCache is shared and increments atomically
-# (SET NX, INCRBY), so its W001 warning is silenced. The local-memory cache is right for
-# one local process, but counts per process: E003 is silenced only while REDIS_URL is unset.
+# (SET NX, INCRBY), so its W001 warning is silenced. The local file cache is shared by the
+# processes of one machine, but its increments are not atomic (a rare lost count is
+# harmless on one machine): E003 is silenced only while REDIS_URL is unset.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 if not REDIS_URL:
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
@@ -318,7 +335,7 @@ IMPORT_MAX_XLSX_EXPANDED_SIZE = 60 * 1024 * 1024
 # import form then refuses a file over IMPORT_MAX_FILE_SIZE before reading it.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Off: the library's own escaping only drops a leading "=" (so "==1" stays a formula)
-# and misses +, -, @, tab and CR; exchange.resources.FormulaSafeExport escapes all of them.
+# and misses +, -, @, tab and CR; exchange.formulas.FormulaSafeExport escapes all of them.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 IMPORT_EXPORT_SKIP_ADMIN_CONFIRM = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"

@@ -1,13 +1,10 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationTabularInline
 
-from publishing.admin import (
-    HistoryAdmin,
-    ImportExportAdmin,
-    PublishableAdmin,
-    TranslatedHistoryAdmin,
-)
+from exchange.admin import ImportExportAdmin
+from publishing.admin import HistoryAdmin, PublishableAdmin, TranslatedHistoryAdmin
 from publishing.localized import in_default_language, localized
+from sources.admin import CitingAdmin
 
 from . import models
 from .resources import RegionResource
@@ -21,7 +18,7 @@ class CountryAdmin(TranslatedHistoryAdmin):
 
 
 @admin.register(models.Region)
-class RegionAdmin(ImportExportAdmin, PublishableAdmin):
+class RegionAdmin(PublishableAdmin, CitingAdmin, ImportExportAdmin):
     resource_classes = [RegionResource]
     # Few columns, so that the publication state shows within 1366 pixels.
     list_display = ["name", "country", "iso_code"]
@@ -33,7 +30,7 @@ class RegionAdmin(ImportExportAdmin, PublishableAdmin):
 
 
 @admin.register(models.City)
-class CityAdmin(PublishableAdmin):
+class CityAdmin(PublishableAdmin, CitingAdmin):
     list_display = ["name", "region", "country"]
     list_filter = ["region__country"]
     list_select_related = ["region", "region__country"]
@@ -47,14 +44,14 @@ class CityAdmin(PublishableAdmin):
 
 
 @admin.register(models.CooperationYears)
-class CooperationYearsAdmin(PublishableAdmin):
+class CooperationYearsAdmin(PublishableAdmin, CitingAdmin):
     list_display = ["name", "start_year", "end_year"]
     search_fields = [*localized("name")]
     prepopulated_fields = {"slug": [in_default_language("name")]}
 
 
 @admin.register(models.CooperationMechanism)
-class CooperationMechanismAdmin(PublishableAdmin):
+class CooperationMechanismAdmin(PublishableAdmin, CitingAdmin):
     list_display = ["name", "chinese_region", "russian_region"]
     list_select_related = ["chinese_region", "russian_region"]
     search_fields = [
@@ -79,7 +76,7 @@ class CouncilMembershipInline(admin.TabularInline):
 
 
 @admin.register(models.Council)
-class CouncilAdmin(PublishableAdmin):
+class CouncilAdmin(PublishableAdmin, CitingAdmin):
     list_display = ["name", "years", "charter_status", "membership_trend"]
     list_filter = ["charter_status", "membership_trend"]
     list_select_related = ["years"]
@@ -114,7 +111,7 @@ class CouncilMembershipAdmin(HistoryAdmin):
 
 
 @admin.register(models.InvestmentFund)
-class InvestmentFundAdmin(PublishableAdmin):
+class InvestmentFundAdmin(PublishableAdmin, CitingAdmin):
     list_display = ["name", "council", "established_year"]
     list_select_related = ["council"]
     search_fields = [*localized("name")]
@@ -123,7 +120,7 @@ class InvestmentFundAdmin(PublishableAdmin):
 
 
 @admin.register(models.TradeFigure)
-class TradeFigureAdmin(PublishableAdmin):
+class TradeFigureAdmin(PublishableAdmin, CitingAdmin):
     list_display = ["year", "qualifier", "value", "unit", "is_record"]
     list_filter = ["is_record", "qualifier", "unit"]
     search_fields = ["year", *localized("note"), "slug"]
@@ -131,7 +128,7 @@ class TradeFigureAdmin(PublishableAdmin):
 
 
 @admin.register(models.CooperationAssessment)
-class CooperationAssessmentAdmin(PublishableAdmin):
+class CooperationAssessmentAdmin(PublishableAdmin, CitingAdmin):
     list_display = [
         "title",
         "attributed_to",

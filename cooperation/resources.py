@@ -7,7 +7,8 @@ same file; rows are saved in order, so it is found.
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
-from exchange.resources import NaturalKeyWidget, PublishableResource
+from exchange.resources import PublishableResource
+from exchange.widgets import NaturalKeyWidget
 from publishing.localized import localized
 
 from .models import City, Country, Region

@@ -1,14 +1,17 @@
 """Public pages for geography and the institutions of interregional cooperation.
 
-Each view declares what it shows (a queryset method that names its eager loading, so
-every page runs a fixed number of queries however many rows it shows); the public
-layer in ``web.views`` decides what is live and what staff may preview.
+Each view declares what it shows (a queryset method that names its eager loading, a
+record's sources included, so every page runs a fixed number of queries however many
+rows it shows); the public layer in ``web.views`` decides what is live and what staff
+may preview. A list of records that cite sources gives them in its exports
+(``SourcedExportsMixin``).
 """
 
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils.text import capfirst
 
-from sources.models import load_citations
+from sources.exports import SourcedExportsMixin
 from web.exports import field, related, translated
 from web.views import PublicDetailView, PublicFilterView
 
@@ -45,7 +48,7 @@ class CountryDetailView(PublicDetailView):
     sections_page = "country-detail"
 
 
-class RegionListView(PublicFilterView):
+class RegionListView(SourcedExportsMixin, PublicFilterView):
     model = models.Region
     records = models.Region.objects.with_list_related
     filterset_class = RegionFilter
@@ -61,15 +64,15 @@ class RegionListView(PublicFilterView):
 
 class RegionDetailView(PublicDetailView):
     model = models.Region
+    # Not with its sources: those come with the sources of the regions it lies within.
     records = models.Region.objects.with_detail_related
     list_url_name = "cooperation:region-list"
-    prefetch_sources = False
 
     def get_object(self, queryset=None):
         region = super().get_object(queryset)
         # Its sources with those of the regions it lies within, which "Part of" shows
         # (part_of_links), in one query.
-        load_citations([region, *region.ancestors()])
+        prefetch_related_objects([region, *region.ancestors()], "citations")
         return region
 
     def get_parent_crumbs(self):
@@ -95,7 +98,7 @@ class RegionDetailView(PublicDetailView):
         return {"region_ids": models.Region.objects.live_subtree_ids(self.object)}
 
 
-class CityListView(PublicFilterView):
+class CityListView(SourcedExportsMixin, PublicFilterView):
     model = models.City
     filterset_class = CityFilter
     export_columns = [
@@ -121,7 +124,7 @@ class CityDetailView(PublicDetailView):
         ]
 
 
-class MechanismListView(PublicFilterView):
+class MechanismListView(SourcedExportsMixin, PublicFilterView):
     model = models.CooperationMechanism
     filterset_class = MechanismFilter
     export_columns = [
@@ -139,7 +142,7 @@ class MechanismDetailView(PublicDetailView):
     list_url_name = "cooperation:mechanism-list"
 
 
-class CouncilListView(PublicFilterView):
+class CouncilListView(SourcedExportsMixin, PublicFilterView):
     model = models.Council
     filterset_class = CouncilFilter
     export_columns = [
@@ -164,7 +167,7 @@ class YearsDetailView(PublicDetailView):
 
 class FundDetailView(PublicDetailView):
     model = models.InvestmentFund
-    records = models.InvestmentFund.objects.with_list_related
+    records = models.InvestmentFund.objects.with_detail_related
 
     def get_parent_crumbs(self):
         council = self.object.council
@@ -176,7 +179,7 @@ class FundDetailView(PublicDetailView):
         ]
 
 
-class TradeFigureListView(PublicFilterView):
+class TradeFigureListView(SourcedExportsMixin, PublicFilterView):
     model = models.TradeFigure
     filterset_class = TradeFigureFilter
     export_columns = [
@@ -200,10 +203,11 @@ class TradeFigureListView(PublicFilterView):
 
 class TradeFigureDetailView(PublicDetailView):
     model = models.TradeFigure
+    records = models.TradeFigure.objects.with_sources
     list_url_name = "cooperation:tradefigure-list"
 
 
-class AssessmentListView(PublicFilterView):
+class AssessmentListView(SourcedExportsMixin, PublicFilterView):
     model = models.CooperationAssessment
     filterset_class = AssessmentFilter
     export_columns = [
@@ -216,4 +220,5 @@ class AssessmentListView(PublicFilterView):
 
 class AssessmentDetailView(PublicDetailView):
     model = models.CooperationAssessment
+    records = models.CooperationAssessment.objects.with_sources
     list_url_name = "cooperation:assessment-list"

@@ -135,7 +135,7 @@ def council_data(request, council):
 
 
 def enterprise_data(request, enterprise):
-    region = enterprise.region  # None when not stated or not live
+    region = enterprise.live_region  # None when not stated or not live
     return _clean(
         {
             "@type": "Organization",

@@ -8,7 +8,8 @@ table gets one prepared statement run for all rows (``executemany``; PostgreSQL'
 rows are django-simple-history's own historical model, filled as its
 ``bulk_history_create`` fills them (same fields, user, date and type), written the
 same way. Nothing else writes these tables differently: ``save()`` signals are not
-sent, exactly as with ``bulk_create``.
+sent, exactly as with ``bulk_create``, so each function tells the page cache itself
+(``content_changed``: its version moves when the import commits).
 """
 
 from django.db import connections, router, transaction
@@ -16,6 +17,8 @@ from django.db.models import Field
 from django.db.models.lookups import In
 from django.utils import timezone
 from simple_history.utils import get_history_manager_for_model
+
+from web.cache import content_changed
 
 CREATED, CHANGED = "+", "~"
 
@@ -116,6 +119,7 @@ def create_with_history(objs, key, user=None):
             obj._state.adding = False
             obj._state.db = connection.alias
         record_history(objs, CREATED, user, connection, prepared)
+        content_changed(connection.alias)
 
 
 def update_with_history(objs, field_names, user=None):
@@ -146,6 +150,7 @@ def update_with_history(objs, field_names, user=None):
         attnames = [field.attname for field in fields] + [pk.attname]
         prepared = [dict(zip(attnames, row, strict=True)) for row in rows]
         record_history(objs, CHANGED, user, connection, prepared)
+        content_changed(connection.alias)
 
 
 def _update_by_copy(cursor, connection, model, fields, rows):

@@ -9,6 +9,7 @@ limits. Every problem is a message in the editor's language, never a traceback.
 The limits are settings (``IMPORT_MAX_FILE_SIZE``, ``IMPORT_MAX_ROWS``,
 ``IMPORT_MAX_CELLS``, ``IMPORT_MAX_XLSX_EXPANDED_SIZE``) and the import page states
 them. An allowed file imports within the request (bench/import_enterprises.py).
+The admin side is ``exchange.admin.ImportExportAdmin``.
 """
 
 import csv
@@ -17,11 +18,7 @@ import zipfile
 
 import tablib
 from django.conf import settings
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
-from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.formats import base_formats
@@ -187,109 +184,3 @@ def read_failure_message(error, input_format):
         "This file could not be read as %(format)s. Check that the format chosen below "
         "is the file's format, and that the file is not damaged."
     ) % {"format": input_format.get_title()}
-
-
-class LimitedImportMixin:
-    """For an ImportExportMixin admin: limits, the template, column help, plain messages."""
-
-    formats = [LimitedCSV, LimitedXLSX]
-    import_form_class = LimitedImportForm
-    import_template_name = "admin/core/import.html"
-
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        template = path(
-            "import/template.<str:extension>",
-            self.admin_site.admin_view(self.import_template_view),
-            name="{}_{}_import_template".format(*info),
-        )
-        return [template, *super().get_urls()]
-
-    def import_template_view(self, request, extension):
-        """A file with the import's columns and one example row, in CSV or XLSX."""
-        if not self.has_import_permission(request):
-            raise PermissionDenied
-        formats = {"csv": LimitedCSV, "xlsx": LimitedXLSX}
-        if extension not in formats:
-            return HttpResponse(status=404)
-        resource_class = self.get_import_resource_classes(request)[0]
-        dataset = resource_class.template_dataset()
-        file_format = formats[extension]()
-        name = f"{self.opts.model_name}-import-template.{extension}"
-        response = HttpResponse(
-            file_format.export_data(dataset), content_type=file_format.get_content_type()
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
-
-    def get_import_context_data(self, **kwargs):
-        context = super().get_import_context_data(**kwargs)
-        resource_class = self.get_import_resource_classes(None)[0]
-        info = self.opts.app_label, self.opts.model_name
-        context.update(
-            {
-                "import_columns": resource_class.column_help(),
-                "import_template_urls": [
-                    (label, reverse("admin:{}_{}_import_template".format(*info), args=[ext]))
-                    for label, ext in (("CSV", "csv"), ("XLSX", "xlsx"))
-                ],
-                "import_limits": {
-                    "file_size": filesizeformat(limit("IMPORT_MAX_FILE_SIZE")),
-                    "rows": f"{limit('IMPORT_MAX_ROWS'):,}",
-                    "cells": f"{limit('IMPORT_MAX_CELLS'):,}",
-                    "expanded": filesizeformat(limit("IMPORT_MAX_XLSX_EXPANDED_SIZE")),
-                },
-                "preview_rows": PREVIEW_ROWS,
-            }
-        )
-        return context
-
-    def write_to_tmp_storage(self, import_file, input_format):
-        # The library appends chunk by chunk (quadratic); the size is already checked.
-        tmp_storage = self.get_tmp_storage_class()(
-            encoding=None if input_format.is_binary() else self.from_encoding,
-            read_mode=input_format.get_read_mode(),
-            **self.get_tmp_storage_class_kwargs(),
-        )
-        tmp_storage.save(b"".join(import_file.chunks()))
-        return tmp_storage
-
-    def add_data_read_fail_error_to_form(self, form, e):
-        try:
-            input_format = self.get_import_formats()[int(form.cleaned_data["format"])]()
-        except (KeyError, TypeError, ValueError, IndexError):
-            input_format = LimitedCSV()
-        form.add_error("import_file", read_failure_message(e, input_format))
-
-    def process_import(self, request, **kwargs):
-        try:
-            return super().process_import(request, **kwargs)
-        except (OSError, ValueError) as error:
-            # The uploaded file is gone (confirmed twice, or cleaned up) or unreadable.
-            messages.error(
-                request,
-                _("The import could not be finished: %(reason)s Nothing was imported.")
-                % {"reason": read_failure_message(error, LimitedCSV())},
-            )
-            return HttpResponseRedirect(
-                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
-            )
-
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            # The data changed between preview and confirmation: the import rolled back.
-            rows = sorted(
-                {row.number for row in result.invalid_rows} | set(dict(result.row_errors()))
-            )
-            messages.error(
-                request,
-                _(
-                    "Nothing was imported: the file no longer passes the checks "
-                    "(rows: %(rows)s). Upload it again to see the problems."
-                )
-                % {"rows": ", ".join(str(n) for n in sorted(rows)) or "—"},
-            )
-            return HttpResponseRedirect(
-                reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
-            )
-        return super().process_result(result, request)

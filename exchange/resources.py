@@ -12,72 +12,32 @@ query per column), existing records too (one query), and a resource with
 ``use_bulk`` saves in batches with django-simple-history's bulk helpers, so every row
 still gets its history version; each row is validated before, so an error names its
 row. The preview computes the diff only of the rows it shows.
+
+The pieces, each in its module: the natural-key widget (``exchange.widgets``), the
+loader of existing records (``exchange.loaders``), the preview's cells and row results
+(``exchange.preview``), the import page's column help and template
+(``exchange.columns``) and formula-safe exports (``exchange.formulas``).
 """
 
-import json
 from copy import copy
-from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import (
-    NON_FIELD_ERRORS,
-    FieldDoesNotExist,
-    ObjectDoesNotExist,
-    ValidationError,
-)
-from django.db.models.base import ModelState
-from django.utils import translation
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.utils.encoding import force_str
-from django.utils.functional import Promise
-from django.utils.html import conditional_escape, format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from import_export import resources, results, widgets
-from import_export.instance_loaders import BaseInstanceLoader
-from import_export.resources import Diff
+from import_export import resources, widgets
 from modeltranslation.utils import build_localized_fieldname
 
-from exchange.bulk import create_with_history, update_with_history  # also registers __in_array
+from exchange.bulk import create_with_history, update_with_history
+from exchange.columns import ImportColumns
+from exchange.formulas import FormulaSafeExport
 from exchange.importing import PREVIEW_ROWS, ImportRefused
+from exchange.loaders import NaturalKeyInstanceLoader
+from exchange.preview import PlainDiff, RowResult
+from exchange.widgets import NaturalKeyWidget
 from publishing.models import PUBLICATION_FIELDS, can_publish, publication_constraint_names
-
-FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
-
-
-class NaturalKeyWidget(widgets.ForeignKeyWidget):
-    """A related record named by a unique field, looked up once per file.
-
-    ``preload()`` fetches every value of a column in one query; a value not found
-    then (a region defined by an earlier row of the same file) is looked up on its own.
-    An unknown value is a validation error of the row (the preview names the row),
-    not a crash.
-    """
-
-    def __init__(self, model, field, **kwargs):
-        super().__init__(model, field=field, **kwargs)
-        self.found = {}
-
-    def preload(self, values):
-        keys = {str(value).strip() for value in values if value not in (None, "")}
-        keys -= set(self.found)
-        if keys:
-            for record in self.model._default_manager.filter(**{f"{self.field}__in": keys}):
-                self.found[str(getattr(record, self.field))] = record
-
-    def clean(self, value, row=None, **kwargs):
-        key = "" if value is None else str(value).strip()
-        if not key:
-            return None
-        if key not in self.found:
-            try:
-                self.found[key] = self.get_queryset(value, row, **kwargs).get(**{self.field: key})
-            except ObjectDoesNotExist:
-                raise ValueError(
-                    _("No %(model)s with %(field)s “%(value)s”.")
-                    % {"model": self.model._meta.verbose_name, "field": self.field, "value": key}
-                ) from None
-        return self.found[key]
 
 
 def refuse_nul_characters(dataset):
@@ -95,139 +55,12 @@ def refuse_nul_characters(dataset):
                 )
 
 
-class PlainDiff(Diff):
-    """A preview cell as ``<del>old</del><ins>new</ins>``, styled by the stylesheet.
-
-    The library's diff writes inline ``style`` attributes, which the admin's Content
-    Security Policy blocks.
-    """
-
-    def as_html(self):
-        cells = []
-        for old, new in zip(self.left, self.right, strict=False):
-            old = "" if self.new else force_str(old)
-            new = force_str(new)
-            if old == new:
-                cells.append(conditional_escape(new))
-                continue
-            cells.append(
-                format_html(
-                    "{}{}",
-                    format_html("<del>{}</del>", old) if old else "",
-                    format_html("<ins>{}</ins>", new) if new else "",
-                )
-            )
-        return cells
-
-
-def _identity(value):
-    return value.pk if hasattr(value, "_meta") else value
-
-
-class NaturalKeyInstanceLoader(BaseInstanceLoader):
-    """Finds the existing record of each row by its import id columns, in one query.
-
-    Like import-export's CachedInstanceLoader, but for one or several columns (an
-    enterprise and an exhibition name a participation), related records included.
-    """
-
-    def __init__(self, resource, dataset=None):
-        super().__init__(resource, dataset)
-        model = resource._meta.model
-        self.fields = [resource.fields[name] for name in resource.get_import_id_fields()]
-        self.attnames = [model._meta.get_field(f.attribute).attname for f in self.fields]
-        self.instances = {}
-        first = set()
-        for row in dataset.dict if dataset is not None else []:
-            key = self.key(row)
-            if key is not None and key[0] is not None:
-                first.add(key[0])
-        if first:
-            # One array parameter for a plain column (the slug); related records'
-            # keys (a participation's enterprise) with Django's own IN.
-            relation = model._meta.get_field(self.fields[0].attribute).is_relation
-            lookup = f"{self.attnames[0]}__{'in' if relation else 'in_array'}"
-            for record in resource.get_queryset().filter(**{lookup: first}):
-                self.instances[tuple(getattr(record, name) for name in self.attnames)] = record
-
-    def key(self, row):
-        try:
-            return tuple(_identity(field.clean(row)) for field in self.fields)
-        except (KeyError, ValueError, ValidationError):
-            return None  # the row's own import reports it
-
-    def get_instance(self, row):
-        key = self.key(row)
-        return None if key is None else self.instances.get(key)
-
-
-# A cell starting with one of these is read as a formula by a spreadsheet (OWASP "CSV
-# injection"): "=", "+", "-", "@", a tab or a carriage return.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-class FormulaSafeExport:
-    """Export: a text cell that a spreadsheet would run as a formula gets a leading "'".
-
-    OWASP's advice for CSV, and it keeps the cell text in XLSX too (openpyxl would store
-    a string starting with "=" as a formula). Numbers stay numbers: "-5" in a number
-    column is a value, not an attack.
-    """
-
-    def export_field(self, field, instance, **kwargs):
-        value = super().export_field(field, instance, **kwargs)
-        if (
-            isinstance(value, str)
-            and value.startswith(FORMULA_PREFIXES)
-            and not isinstance(field.widget, widgets.NumberWidget)
-        ):
-            return f"'{value}"
-        return value
-
-
-class RowResult(results.RowResult):
-    """import-export's row result, naming its record (``object_repr``) only when asked.
-
-    The preview shows the name of each row's record and the admin's log names them
-    all, but a real import of thousands of rows reads none of them: ``str()`` of a
-    translated record resolves its language, row after row, for nothing.
-    """
-
-    def add_instance_info(self, instance):
-        if instance is not None:
-            self.object_id = getattr(instance, "pk", None)
-            self._named = instance
-
-    @property
-    def object_repr(self):
-        named = self.__dict__.get("_named")
-        if named is not None and self.__dict__.get("_object_repr") is None:
-            try:
-                self._object_repr = force_str(named)
-            except Exception:  # as import-export's: a record that cannot be named
-                self._object_repr = None
-        return self.__dict__.get("_object_repr")
-
-    @object_repr.setter
-    def object_repr(self, value):
-        self._object_repr = value
-
-
-def _language_name(code):
-    return dict(settings.LANGUAGES)[code]
-
-
-class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
+class NaturalKeyResource(FormulaSafeExport, ImportColumns, resources.ModelResource):
     """A resource whose rows and related records are named by natural keys.
 
-    ``column_texts`` explains columns in plain words on the import page; columns not
-    named there get a generic explanation. ``template_example`` is the example row of
-    the downloadable template: a record of the fixtures (``("file.json", "app.model",
-    {"field": value})``) or, where the fixtures hold none, a dict of values.
+    ``column_texts`` and ``template_example`` explain its columns on the import page and
+    fill the downloadable template (``exchange.columns.ImportColumns``).
     """
-
-    column_texts = {}
-    template_example = {}
 
     class Meta:
         instance_loader_class = NaturalKeyInstanceLoader
@@ -252,80 +85,6 @@ class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
 
     def get_row_result_class(self):
         return RowResult
-
-    # The page and the template.
-
-    @classmethod
-    def column_help(cls):
-        """``[(column, required, explanation)]`` for the import page (``column_texts``)."""
-        resource = cls()
-        model = cls._meta.model
-        rows = []
-        for field in resource.get_import_fields():
-            name = field.column_name
-            try:
-                model_field = model._meta.get_field(field.attribute)
-            except FieldDoesNotExist:
-                model_field = None
-            text = cls.column_help_texts().get(name) or resource.generic_help(name, model_field)
-            required = bool(
-                model_field is not None
-                and not model_field.blank
-                and not model_field.has_default()
-                and not getattr(model_field, "null", False)
-                and name not in ("slug",)
-            )
-            if model_field is not None and model_field.choices:
-                allowed = ", ".join(
-                    f"{value} ({label})" for value, label in model_field.flatchoices
-                )
-                text = f"{text} " + _("Allowed: %(values)s.") % {"values": allowed}
-            rows.append((name, required, text))
-        return rows
-
-    @classmethod
-    def column_help_texts(cls):
-        texts = {}
-        for klass in reversed(cls.__mro__):
-            texts.update(vars(klass).get("column_texts", {}))
-        return texts
-
-    def generic_help(self, name, model_field):
-        for code, _label in settings.LANGUAGES:
-            for base in ("name", "description", "theme", "summary"):
-                if name == build_localized_fieldname(base, code):
-                    return _("The %(field)s in %(language)s.") % {
-                        "field": _(base),
-                        "language": _language_name(code),
-                    }
-        if model_field is not None:
-            return str(model_field.verbose_name).capitalize() + "."
-        return ""
-
-    @classmethod
-    def template_dataset(cls):
-        """The import's columns and one example row (see ``template_example``)."""
-        resource = cls()
-        headers = [field.column_name for field in resource.get_import_fields()]
-        example = cls.example_values()
-        row = [example.get(name, "") for name in headers]
-        return resources.tablib.Dataset(row, headers=headers)
-
-    @classmethod
-    def example_values(cls):
-        example = cls.template_example
-        if isinstance(example, dict):
-            return {key: str(value) for key, value in example.items()}
-        file_name, model, match = example
-        for record in json.loads((FIXTURES_DIR / file_name).read_text(encoding="utf-8")):
-            fields = record["fields"]
-            if record["model"] == model and all(fields.get(k) == v for k, v in match.items()):
-                return {
-                    key: (value[0] if isinstance(value, list) else value)
-                    for key, value in fields.items()
-                    if value is not None
-                }
-        raise LookupError(f"No {model} {match} in {file_name}")
 
     # The import.
 
@@ -361,26 +120,6 @@ class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
                 }
             )
         self.refuse_unfilled_template(dataset)
-
-    def refuse_unfilled_template(self, dataset):
-        """Refuse a template row whose "(what goes here)" cell was left as it is."""
-        example = self.template_example if isinstance(self.template_example, dict) else {}
-        for column, value in example.items():
-            if not isinstance(value, Promise) or column not in (dataset.headers or []):
-                continue  # only the explanations are lazy translations
-            texts = set()
-            for code, _name in settings.LANGUAGES:
-                with translation.override(code):
-                    texts.add(str(value))
-            for number, cell in enumerate(dataset[column], start=1):
-                if isinstance(cell, str) and cell.strip() in texts:
-                    raise ImportRefused(
-                        _(
-                            "Row %(row)d, column “%(column)s”: replace the template's "
-                            "“%(text)s” with the real value."
-                        )
-                        % {"row": number, "column": column, "text": cell.strip()}
-                    )
 
     def handle_import_error(self, result, error, raise_errors=False):
         if not isinstance(error, ImportRefused):
@@ -442,14 +181,12 @@ class NaturalKeyResource(FormulaSafeExport, resources.ModelResource):
         """A new record, copied from one made once per import.
 
         Making a model instance with translated fields costs a language switch per
-        field (django-modeltranslation's defaults); the copy has the same defaults.
+        field (django-modeltranslation's defaults); the copy has the same defaults, and
+        its own state (a model instance copies as it pickles).
         """
         if self._blank is None:
             self._blank = super().init_instance(row)
-        instance = self._meta.model.__new__(self._meta.model)
-        instance.__dict__.update(self._blank.__dict__)
-        instance._state = ModelState()
-        return instance
+        return copy(self._blank)
 
     def import_instance(self, instance, row, **kwargs):
         """As import-export's, over the fields with a column in the file only."""

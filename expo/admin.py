@@ -3,15 +3,17 @@ from django.db import models as db_models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from publishing.admin import HistoryAdmin, ImportExportAdmin, PublishableAdmin
+from exchange.admin import ImportExportAdmin
+from publishing.admin import HistoryAdmin, PublishableAdmin
 from publishing.localized import in_default_language, localized
+from sources.admin import CitingAdmin
 
 from . import models
 from .resources import EnterpriseParticipationResource, EnterpriseResource
 
 
 @admin.register(models.ExhibitionSeries)
-class ExhibitionSeriesAdmin(PublishableAdmin):
+class ExhibitionSeriesAdmin(PublishableAdmin, CitingAdmin):
     list_display = ["name", "slug"]
     search_fields = [*localized("name")]
     prepopulated_fields = {"slug": [in_default_language("name")]}
@@ -30,7 +32,7 @@ class GuestOfHonourInline(admin.TabularInline):
 
 
 @admin.register(models.Exhibition)
-class ExhibitionAdmin(PublishableAdmin):
+class ExhibitionAdmin(PublishableAdmin, CitingAdmin):
     # Few columns, so that the publication state shows within 1366 pixels; the series
     # and edition are in the name and the filters.
     list_display = ["name", "dates", "city"]
@@ -77,7 +79,7 @@ class GuestOfHonourAdmin(HistoryAdmin):
 
 
 @admin.register(models.Sector)
-class SectorAdmin(PublishableAdmin):
+class SectorAdmin(PublishableAdmin, CitingAdmin):
     list_display = ["name", "slug"]
     search_fields = [*localized("name")]
     prepopulated_fields = {"slug": [in_default_language("name")]}
@@ -90,7 +92,7 @@ class EnterpriseParticipationInline(admin.TabularInline):
 
 
 @admin.register(models.Enterprise)
-class EnterpriseAdmin(ImportExportAdmin, PublishableAdmin):
+class EnterpriseAdmin(PublishableAdmin, CitingAdmin, ImportExportAdmin):
     resource_classes = [EnterpriseResource]
     # Few columns, so that the publication state shows within 1366 pixels.
     list_display = ["name", "country", "sector"]
@@ -108,7 +110,7 @@ class EnterpriseAdmin(ImportExportAdmin, PublishableAdmin):
 
 
 @admin.register(models.EnterpriseParticipation)
-class EnterpriseParticipationAdmin(ImportExportAdmin, HistoryAdmin):
+class EnterpriseParticipationAdmin(HistoryAdmin, ImportExportAdmin):
     resource_classes = [EnterpriseParticipationResource]
     list_display = ["enterprise", "exhibition", "stand"]
     list_filter = ["exhibition"]
@@ -118,14 +120,14 @@ class EnterpriseParticipationAdmin(ImportExportAdmin, HistoryAdmin):
 
 
 @admin.register(models.ForumSeries)
-class ForumSeriesAdmin(PublishableAdmin):
+class ForumSeriesAdmin(PublishableAdmin, CitingAdmin):
     list_display = ["name", "slug"]
     search_fields = [*localized("name")]
     prepopulated_fields = {"slug": [in_default_language("name")]}
 
 
 @admin.register(models.Forum)
-class ForumAdmin(PublishableAdmin):
+class ForumAdmin(PublishableAdmin, CitingAdmin):
     # Few columns, so that the publication state shows within 1366 pixels.
     list_display = ["name", "date", "city"]
     list_filter = ["series", "city"]

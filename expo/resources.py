@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields
 
 from cooperation.models import Country, Region
-from exchange.resources import NaturalKeyResource, NaturalKeyWidget, PublishableResource
+from exchange.resources import NaturalKeyResource, PublishableResource
+from exchange.widgets import NaturalKeyWidget
 from publishing.localized import in_default_language, localized
 
 from .models import Enterprise, EnterpriseParticipation, Exhibition, Sector

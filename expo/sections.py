@@ -10,8 +10,7 @@
 
 from django.db.models import prefetch_related_objects
 
-from publishing.models import live_q, live_related
-from sources.models import citations_prefetch
+from publishing.models import live_q
 from web.sections import Section
 from web.views import RELATED_LIMIT
 
@@ -37,12 +36,12 @@ def region_sections(record, region_ids, **kwargs):
     # The citations of both lists' exhibitions in one query.
     prefetch_related_objects(
         [*exhibitions, *(appearance.exhibition for appearance in guest_appearances)],
-        citations_prefetch(models.Exhibition),
+        "citations",
     )
     enterprises = list(
-        live_related(models.Enterprise.objects.published().filter(region__in=region_ids), "sector")[
-            : RELATED_LIMIT + 1
-        ]
+        models.Enterprise.objects.published()
+        .filter(region__in=region_ids)
+        .with_links("sector")[: RELATED_LIMIT + 1]
     )
     return Section(
         "expo/includes/region_sections.html",
@@ -76,7 +75,7 @@ def country_sections(record, **kwargs):
             live_q(models.Exhibition, "exhibition__"), country=record
         )
         .select_related("exhibition")
-        .prefetch_related(citations_prefetch(models.CountryParticipation, "exhibition__citations"))
+        .prefetch_related("exhibition__citations")
     )
     return Section(
         "expo/includes/country_sections.html",

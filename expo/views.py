@@ -13,8 +13,7 @@ from cooperation.models import (
     Council,
     TradeFigure,
 )
-from publishing.models import live_related
-from sources.models import load_citations
+from sources.exports import SourcedExportsMixin
 from web.exports import field, related, translated
 from web.pagination import BoundedPaginator
 from web.views import RELATED_LIMIT, PublicDetailView, PublicFilterView
@@ -45,19 +44,15 @@ class HomeView(TemplateView):
         if exhibition is not None:
             context["participations"] = models.by_enterprises(exhibition.participations.all())
         context["mechanisms"] = CooperationMechanism.objects.published().with_list_related()
-        forums = list(models.Forum.objects.published().with_list_related(sources=False)[:3])
-        context["forums"] = forums
-        trade_figure = TradeFigure.objects.published().first()
-        context["trade_figure"] = trade_figure
+        context["forums"] = models.Forum.objects.published().with_list_related()[:3]
+        # Each record's sources with it: one query per kind of record.
+        context["trade_figure"] = TradeFigure.objects.published().with_sources().first()
         context["councils"] = Council.objects.published().with_list_related()[:3]
-        assessment = CooperationAssessment.objects.published().first()
-        context["assessment"] = assessment
-        # The sources of every record above in two queries, not one per kind of record.
-        load_citations(editions, forums, [trade_figure, assessment])
+        context["assessment"] = CooperationAssessment.objects.published().with_sources().first()
         return context
 
 
-class ExhibitionListView(PublicFilterView):
+class ExhibitionListView(SourcedExportsMixin, PublicFilterView):
     model = models.Exhibition
     records = models.Exhibition.objects.with_list_related
     filterset_class = ExhibitionFilter
@@ -101,8 +96,8 @@ class ExhibitionDetailView(PublicDetailView):
         region = exhibition.city.region
         context["region_chain"] = [*reversed(region.ancestors()), region]
         context["chart"] = participation_chart(exhibition)
-        enterprises = live_related(
-            exhibition.enterprises.published().select_related("country"), "sector"
+        enterprises = (
+            exhibition.enterprises.published().select_related("country").with_links("sector")
         )
         enterprises = list(enterprises[: RELATED_LIMIT + 1])
         context["enterprises"] = enterprises[:RELATED_LIMIT]
@@ -110,7 +105,7 @@ class ExhibitionDetailView(PublicDetailView):
         return context
 
 
-class EnterpriseListView(PublicFilterView):
+class EnterpriseListView(SourcedExportsMixin, PublicFilterView):
     model = models.Enterprise
     records = models.Enterprise.objects.with_list_related
     filterset_class = EnterpriseFilter
@@ -119,8 +114,8 @@ class EnterpriseListView(PublicFilterView):
     export_columns = [
         *translated("name"),
         related("country", attribute="code"),
-        related("region"),
-        related("sector"),
+        related("region", "live_region"),
+        related("sector", "live_sector"),
         field("website"),
     ]
     ordering = ["name", "slug"]
@@ -146,7 +141,7 @@ class EnterpriseDetailView(PublicDetailView):
     list_url_name = "expo:enterprise-list"
 
 
-class ForumListView(PublicFilterView):
+class ForumListView(SourcedExportsMixin, PublicFilterView):
     model = models.Forum
     records = models.Forum.objects.with_list_related
     filterset_class = ForumFilter

@@ -230,7 +230,7 @@ class ReplyAdmin(SafeAdmin):
     autocomplete_fields = ["article"]
     actions = ["approve", "reject"]
     # Readers' contact details: for moderators (who may change replies) only, on every
-    # route (publishing.admin.SafeAdminMixin).
+    # route (publishing.safe_admin.SafeAdminMixin).
     private_fields = PRIVATE_REPLY_FIELDS
 
     def construct_change_message(self, request, form, formsets, add=False):
@@ -267,7 +267,7 @@ class ReplyAdmin(SafeAdmin):
         return Truncator(obj.text).chars(80)
 
     def dashboard_items(self, request):
-        """For the admin's front page (core/dashboard.py): replies waiting for moderation."""
+        """For the admin's front page (publishing/dashboard.py): replies waiting for moderation."""
         if not self.has_view_permission(request):
             return []
         pending = models.Reply.objects.filter(status=models.ReplyStatus.PENDING).count()

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -30,7 +31,6 @@ from publishing.models import (
 )
 from sources.models import Source
 from sources.provenance import records_citing
-from web.addresses import named_url, slug_url
 
 from .markup import render_markdown
 
@@ -48,7 +48,7 @@ class Publisher(SluggedModel):
         return self.name
 
     def get_absolute_url(self):
-        return named_url("news:article-list") + f"?publisher={self.slug}"
+        return reverse("news:article-list") + f"?publisher={self.slug}"
 
 
 class ArticleQuerySet(PublishableQuerySet):
@@ -108,7 +108,7 @@ class Article(PublishableModel):
         return self.title
 
     def get_absolute_url(self):
-        return slug_url("news:article-detail", self.slug)
+        return reverse("news:article-detail", kwargs={"slug": self.slug})
 
     @cached_property
     def body_html(self):

@@ -11,18 +11,17 @@ from operations.net import FORWARDED_FOR, client_ip_header
 
 @register(Tags.caches)
 def check_shared_cache(app_configs, **kwargs):
-    """Without REDIS_URL, each app process has its own cache: its own count of replies per
-    address, and its own copy of the cached pages, which a change made through another
-    process does not refresh."""
+    """Without REDIS_URL, each server has its own cache (files, shared by its processes):
+    its own count of replies per address, and its own copy of the cached pages, which a
+    change made through another server does not refresh."""
     if settings.DEBUG or getattr(settings, "REDIS_URL", ""):
         return []
     return [
         Warning(
-            "REDIS_URL is not set: each app process caches in its own memory. With "
-            "several workers or servers, an address gets the reply limit once per "
-            "process, and a cached page may stay stale in one process after an edit "
-            "saved through another.",
-            hint="Set REDIS_URL to a Redis server that every app process shares.",
+            "REDIS_URL is not set: each server caches in its own files. With several "
+            "servers, an address gets the reply limit once per server, and a cached "
+            "page may stay stale on one server after an edit saved through another.",
+            hint="Set REDIS_URL to a Redis server that every app server shares.",
             id="core.W001",
         )
     ]

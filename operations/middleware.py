@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from operations.net import client_ip
 
-# Larger whole numbers than a 64-bit database integer holds overflow SQLite's driver.
+# The largest whole number a database integer column holds (64 bits); a larger one
+# overflows SQLite's driver. The admin's id check uses it too (publishing.safe_admin).
 MAX_DATABASE_INTEGER = 2**63 - 1
 # A request id from the proxy is kept if it is short and plain (it goes into every log line).
 _REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")

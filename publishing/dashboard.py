@@ -1,7 +1,14 @@
-"""The admin's front page for editors: what waits for them, each count a link to its list.
+"""The editorial admin site, whose front page shows editors what waits for them.
+
+``EditorialAdminSite`` is the site ``admin.site`` stands for (``EditorialAdminConfig``
+in ``publishing.apps``, listed in ``INSTALLED_APPS`` instead of ``django.contrib.admin``):
+branded, its index the dashboard, and every admin registered on it following the
+site's rules (``publishing.safe_admin``), other packages' admins included.
+
+On the dashboard, each count is a link to its list:
 
 - Work waiting in other apps (replies to moderate) comes from each model admin's own
-  ``dashboard_items(request)`` hook, so core names no other app.
+  ``dashboard_items(request)`` hook, so publishing names no other app.
 - For every publishable model the user may view: drafts, scheduled records, records
   expiring within a week, and records missing a translation, one query per model
   (the count of queries grows with the number of models, never with the records).
@@ -11,14 +18,17 @@
 
 import datetime
 
+from django.apps import apps
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import NotRegistered, translator
 
 from publishing.models import EditorialStatus, is_publishable
+from publishing.safe_admin import with_the_rules
 from publishing.translation_status import language_codes, missing_in_language_q, translated_fields
 
 EXPIRING_WITHIN = datetime.timedelta(days=7)
@@ -80,7 +90,7 @@ def publication_rows(request, site, now=None):
     now = now or timezone.now()
     rows = []
     languages = language_codes()
-    for model, model_admin in site._registry.items():
+    for model, model_admin in registered(site):
         if not is_publishable(model) or not model_admin.has_view_permission(request):
             continue
         counts = {
@@ -117,8 +127,6 @@ def publication_rows(request, site, now=None):
 
 
 def _is_translated(model):
-    from modeltranslation.translator import NotRegistered, translator
-
     try:
         translator.get_options_for_model(model)
     except NotRegistered:
@@ -129,7 +137,7 @@ def _is_translated(model):
 def waiting_items(request, site):
     """``[(label, count, url)]`` from the model admins' ``dashboard_items`` hooks."""
     items = []
-    for _model, model_admin in site._registry.items():
+    for _model, model_admin in registered(site):
         hook = getattr(model_admin, "dashboard_items", None)
         if hook is not None:
             items.extend(hook(request))
@@ -144,15 +152,28 @@ def dashboard_context(request, site):
     }
 
 
-def install(site):
-    """Brand ``site`` and make its index the dashboard."""
-    site.site_header = _("China-Russia Cooperation: editorial admin")
-    site.site_title = _("China-Russia Cooperation admin")
-    site.index_template = "admin/core/dashboard.html"
-    original_index = site.index
+def registered(site):
+    """``(model, model admin)`` for each model registered on ``site``, in the apps' order."""
+    return [
+        (model, site.get_model_admin(model))
+        for model in apps.get_models()
+        if site.is_registered(model)
+    ]
 
-    def index(request, extra_context=None):
-        context = {**dashboard_context(request, site), **(extra_context or {})}
-        return original_index(request, extra_context=context)
 
-    site.index = index
+class EditorialAdminSite(admin.AdminSite):
+    """The admin site: branded, the dashboard as its index, the same rules for every admin."""
+
+    site_header = _("China-Russia Cooperation: editorial admin")
+    site_title = _("China-Russia Cooperation admin")
+    index_template = "admin/core/dashboard.html"
+
+    def index(self, request, extra_context=None):
+        return super().index(request, {**dashboard_context(request, self), **(extra_context or {})})
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Every admin follows the site's rules: ours are built on ``SafeAdmin``, and the
+        admins other packages register (auth's users and groups, axes' login attempts)
+        get ``SafeAdminMixin``: only the offered filters, cut searches."""
+        admin_class = with_the_rules(admin_class or admin.ModelAdmin)
+        super().register(model_or_iterable, admin_class, **options)

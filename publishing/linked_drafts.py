@@ -11,18 +11,18 @@ editor can think the save failed. So:
 - a Publisher can publish the linked drafts together: the "Also publish the drafts it
   links" box on the form, or the action "Publish selected records with the drafts
   they link".
+
+The admin side is ``publishing.admin.PublishableAdmin``; the pieces it uses are here.
 """
 
 import json
 
 from django import forms
-from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
-from django.contrib.admin.utils import flatten_fieldsets
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
-from publishing.models import EditorialStatus, can_publish, is_publishable
+from publishing.models import is_publishable
 
 PUBLISH_LINKED = "publish_linked_drafts"
 
@@ -92,130 +92,47 @@ class LinkedStateForm(forms.BaseForm):
                 field.help_text = f"{field.help_text} {note}".strip()
 
 
-class LinkedDraftsMixin:
-    """For a PublishableAdmin (see the module docstring)."""
+def drafts_by_field(obj):
+    """``{field name: [records]}`` of the drafts ``obj`` links (none for a new record)."""
+    drafts = {}
+    if obj is not None:
+        for field, record in linked_drafts(obj):
+            drafts.setdefault(field.name, []).append(record)
+    return drafts
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        if can_publish(request.user, self.model):
-            action = self.get_action("publish_with_linked_drafts")
-            actions[action[1]] = action
-        return actions
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        if "fields" not in kwargs:
-            kwargs["fields"] = flatten_fieldsets(self.get_fieldsets(request, obj))
-        if kwargs["fields"] is not None:
-            # The box is a form field, not a model field: not one of the model form's.
-            kwargs["fields"] = [name for name in kwargs["fields"] if name != PUBLISH_LINKED]
-        form = super().get_form(request, obj, change=change, **kwargs)
-        drafts = {}
-        if obj is not None:
-            for field, record in linked_drafts(obj):
-                drafts.setdefault(field.name, []).append(record)
-        attrs = {"linked_drafts": drafts}
-        if can_publish(request.user, self.model) and linked_fields(self.model):
-            attrs[PUBLISH_LINKED] = forms.BooleanField(
-                label=gettext_lazy("Also publish the drafts it links"),
-                required=False,
-                help_text=gettext_lazy(
-                    "Publishes the linked records that are drafts (a sector made with “+”, "
-                    "say) when this record is saved."
-                ),
-            )
-        return type(form.__name__, (LinkedStateForm, form), attrs)
+def publish_linked_box():
+    """The "Also publish the drafts it links" box of a Publisher's change form."""
+    return forms.BooleanField(
+        label=gettext_lazy("Also publish the drafts it links"),
+        required=False,
+        help_text=gettext_lazy(
+            "Publishes the linked records that are drafts (a sector made with “+”, say) "
+            "when this record is saved."
+        ),
+    )
 
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        if not can_publish(request.user, self.model) or not linked_fields(self.model):
-            return fieldsets
-        fieldsets = [
-            (name, {**options, "fields": [f for f in options["fields"] if f != PUBLISH_LINKED]})
-            for name, options in fieldsets
-        ]
-        *rest, (name, options) = fieldsets
-        return [*rest, (name, {**options, "fields": [*options["fields"], PUBLISH_LINKED]})]
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        obj = form.instance
-        drafts = linked_drafts(obj)
-        if drafts and form.cleaned_data.get(PUBLISH_LINKED):
-            published = self.publish_records(request, [record for _field, record in drafts])
-            drafts = linked_drafts(obj)
-            if published:
-                self.message_user(
-                    request,
-                    _("Also published: %(names)s.")
-                    % {"names": ", ".join(f"“{record}”" for record in published)},
-                    messages.SUCCESS,
-                )
-        if drafts:
-            self.warn_linked_drafts(request, [(obj, drafts)])
-
-    def warn_linked_drafts(self, request, records):
-        """``records``: ``[(record, [(field, draft)])]``."""
-        for obj, drafts in records:
-            if can_publish(request.user, self.model):
-                advice = _(
-                    "Publish them too: tick “Also publish the drafts it links” and save, or "
-                    "use the action “Publish selected records with the drafts they link”."
-                )
-            else:
-                advice = _("A publisher can publish them together with this record.")
-            self.message_user(
-                request,
-                _(
-                    "“%(record)s” links records that are not on the site: %(drafts)s. "
-                    "Readers see these links as empty until they are published. %(advice)s"
-                )
-                % {"record": obj, "drafts": describe(drafts), "advice": advice},
-                messages.WARNING,
-            )
-
-    def publish_records(self, request, records):
-        """Publish each draft of ``records`` the user may publish; history and log say who."""
-        published = []
-        for record in records:
-            if record.status == EditorialStatus.PUBLISHED:
-                continue
-            if not can_publish(request.user, type(record)):
-                continue
-            record.status = EditorialStatus.PUBLISHED
-            record._history_user = request.user
-            record.save(update_fields=["status"])
-            self.log_change(request, record, [{"changed": {"fields": ["status"]}}])
-            published.append(record)
-        return published
-
-    @admin.action(description=gettext_lazy("Publish selected records with the drafts they link"))
-    def publish_with_linked_drafts(self, request, queryset):
-        if not can_publish(request.user, self.model):
-            return
-        records = list(queryset)
-        linked = self.publish_records(
-            request, [draft for obj in records for _field, draft in linked_drafts(obj)]
+def linked_drafts_warning(obj, drafts, may_publish):
+    """The message for a record ``obj`` that links ``drafts`` (``[(field, record)]``)."""
+    if may_publish:
+        advice = _(
+            "Publish them too: tick “Also publish the drafts it links” and save, or "
+            "use the action “Publish selected records with the drafts they link”."
         )
-        count = len(self.publish_records(request, records))
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d record published, with %(linked)d linked draft(s).",
-                "%(count)d records published, with %(linked)d linked draft(s).",
-                count,
-            )
-            % {"count": count, "linked": len(linked)},
-            messages.SUCCESS,
-        )
-        left = [(obj, drafts) for obj in records if (drafts := linked_drafts(obj))]
-        self.warn_linked_drafts(request, left)
+    else:
+        advice = _("A publisher can publish them together with this record.")
+    return _(
+        "“%(record)s” links records that are not on the site: %(drafts)s. "
+        "Readers see these links as empty until they are published. %(advice)s"
+    ) % {"record": obj, "drafts": describe(drafts), "advice": advice}
 
-    def response_add(self, request, obj, post_url_continue=None):
-        response = super().response_add(request, obj, post_url_continue)
-        data = getattr(response, "context_data", None) or {}
-        if IS_POPUP_VAR in request.POST and "popup_response_data" in data:
-            # The field that opened the popup shows "Energy (draft)", not just "Energy".
-            popup = json.loads(data["popup_response_data"])
-            popup["obj"] = state_label(obj)
-            data["popup_response_data"] = json.dumps(popup)
-        return response
+
+def popup_response_with_state(response, request, obj):
+    """The "+" popup's answer names the new record with its state: "Energy (draft)"."""
+    data = getattr(response, "context_data", None) or {}
+    if IS_POPUP_VAR in request.POST and "popup_response_data" in data:
+        popup = json.loads(data["popup_response_data"])
+        popup["obj"] = state_label(obj)
+        data["popup_response_data"] = json.dumps(popup)
+    return response

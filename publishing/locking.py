@@ -23,7 +23,6 @@ from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.forms.models import _get_foreign_key
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
@@ -57,6 +56,18 @@ def form_model_fields(model, names):
         if field.concrete or field.many_to_many:
             fields.append(field)
     return fields
+
+
+def parent_link(inline, model):
+    """The foreign key from ``inline``'s rows to ``model`` (its ``fk_name``, else the one
+    foreign key to ``model``, as the admin's checks require)."""
+    if inline.fk_name:
+        return inline.model._meta.get_field(inline.fk_name)
+    return next(
+        field
+        for field in inline.model._meta.concrete_fields
+        if field.many_to_one and issubclass(model, field.related_model)
+    )
 
 
 def writable_inlines(model_admin, request, obj):
@@ -99,7 +110,7 @@ def stored_state(model_admin, request, obj, names, lock=False):
             ).values_list(field.m2m_reverse_field_name(), flat=True)
             state[field.name] = _digest(sorted(linked))
     for inline in writable_inlines(model_admin, request, obj):
-        fk = _get_foreign_key(model, inline.model, fk_name=inline.fk_name)
+        fk = parent_link(inline, model)
         columns = [field.attname for field in inline.model._meta.concrete_fields]
         rows = (
             inline.model._default_manager.filter(**{fk.name: obj.pk})
@@ -160,7 +171,7 @@ class FingerprintForm(forms.ModelForm):
 
     edit_fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    # Set for each request by the admin's get_form (publishing.admin.SafeAdminMixin).
+    # Set for each request by the admin's get_form (publishing.safe_admin.SafeAdminMixin).
     model_admin = None
     request = None
 

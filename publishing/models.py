@@ -162,6 +162,16 @@ class PublishableQuerySet(SlugQuerySet):
         """Records the public may see now (see the module docstring)."""
         return self.filter(live_q(self.model, now=now))
 
+    def with_links(self, *names):
+        """``select_related(*names)`` for nullable links to publishable records, with the
+        records each target cannot exist without, so that ``live_or_none`` decides in
+        memory whether a page shows the link (``enterprise.live_region``)."""
+        paths = []
+        for name in names:
+            target = self.model._meta.get_field(name).related_model
+            paths += [name, *(f"{name}__{path}" for path in required_parents(target))]
+        return self.select_related(*paths)
+
 
 class PublishableModel(SluggedModel):
     """A public record with a publication state, a go-live time and an expiry."""
@@ -234,10 +244,6 @@ def live_only(model):
     return model.objects.published() if is_publishable(model) else model.objects.all()
 
 
-def prefetched_lookups(queryset):
-    return {getattr(lookup, "prefetch_to", lookup) for lookup in queryset._prefetch_related_lookups}
-
-
 def _related_model(model, lookup):
     for name in lookup.split("__"):
         model = model._meta.get_field(name).related_model
@@ -267,34 +273,17 @@ def is_live_at(record, now):
     )
 
 
-def live_related(queryset, *names):
-    """``select_related(*names)`` for nullable foreign keys to publishable records, with
-    a target that is not live shown as None, as ``live_prefetch`` does: in the same
-    query as the records instead of one more query per relation.
+def live_or_none(record, now=None):
+    """``record`` if it and every record it cannot exist without are live, else None.
 
-    The liveness is checked in Python as each record is read, at the time the queryset
-    was made (the request's), with the target's required parents joined too.
+    What a page shows for a nullable link to a publishable record (a model's
+    ``live_<link>`` property, e.g. ``enterprise.live_region``): a target that is not live
+    reads as empty. Load the link with ``PublishableQuerySet.with_links`` and this runs no
+    query.
     """
-    model = queryset.model
-    fields, paths = [], []
-    for name in names:
-        field = model._meta.get_field(name)
-        fields.append(field)
-        paths += [name, *(f"{name}__{path}" for path in required_parents(field.related_model))]
-    now = timezone.now()
-
-    class LiveRelatedIterable(queryset._iterable_class):
-        def __iter__(self):
-            for record in super().__iter__():
-                for field in fields:
-                    target = field.get_cached_value(record, default=None)
-                    if target is not None and not is_live_at(target, now):
-                        field.set_cached_value(record, None)
-                yield record
-
-    related = queryset.select_related(*paths)
-    related._iterable_class = LiveRelatedIterable
-    return related
+    if record is None or not is_live_at(record, now or timezone.now()):
+        return None
+    return record
 
 
 def live_rows(model, relation, through, *select_related):

@@ -4,7 +4,8 @@ A translated field (django-modeltranslation) counts as missing in a language whe
 it is empty there but filled in another: an optional description left empty in
 every language is not a missing translation.
 
-Every translated model's admin gets both through ``publishing.admin.TranslatedHistoryAdmin``.
+Every translated model's admin gets both through ``publishing.admin.TranslatedHistoryAdmin``
+(and so ``PublishableAdmin``).
 """
 
 from django.conf import settings
@@ -75,7 +76,10 @@ class MissingTranslationFilter(admin.SimpleListFilter):
 
 
 class TranslationStatusMixin:
-    """For a TranslationAdmin: the ``missing_translations`` change-list column and filter."""
+    """For a TranslationAdmin: the ``missing_translations`` change-list column and filter.
+
+    Adds to ``get_list_display`` and ``get_list_filter`` (calling ``super()``).
+    """
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "missing_translations"]

@@ -1,9 +1,14 @@
 """Sources and citations in the admin.
 
-Every model that cites sources gets, through ``publishing.admin.PublishableAdmin``, an
-inline of its citations on the change form, and a "citations" column and a "cited"
-filter on its change list, so editors see which records cite no source (as
-``publishing.translation_status`` shows which lack a translation).
+``CitingAdmin`` is what the admin of a model that cites sources adds: an inline of
+its citations on the change form, and a "sources cited" column and a "cited" filter
+on its change list, so editors see which records cite no source (as
+``publishing.translation_status`` shows which lack a translation). The content
+apps' admins list it with the other bases they need, in any order::
+
+    class RegionAdmin(PublishableAdmin, CitingAdmin, ImportExportAdmin): ...
+
+The admin of the sources themselves is registered here.
 """
 
 from django.contrib import admin
@@ -11,7 +16,8 @@ from django.db import models as db_models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from sources.models import Source, has_citations
+from publishing.admin import HistoryAdmin, SafeAdmin
+from sources.models import Source
 
 
 class CitationInline(admin.TabularInline):
@@ -47,28 +53,28 @@ class CitedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class CitationStatusMixin:
-    """For the admin of a model that cites sources: the inline, a column and a filter."""
+class CitingAdmin(SafeAdmin):
+    """For the admin of a model that cites sources (one with a ``citations`` relation).
+
+    Hooks it owns: ``get_inlines`` (adds the citations inline after the admin's own)
+    and ``get_queryset`` (counts each record's citations, for the column, its sorting
+    and the filter). It adds the "sources cited" column to ``get_list_display`` and
+    the "cited" filter to ``get_list_filter``, after what the other bases give
+    (``super()``).
+    """
 
     def get_inlines(self, request, obj):
-        inlines = list(super().get_inlines(request, obj))
-        if has_citations(self.model):
-            inlines.append(citation_inline(self.model))
-        return inlines
+        return [*super().get_inlines(request, obj), citation_inline(self.model)]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if has_citations(self.model):
-            queryset = queryset.annotate(citation_count=Count("citations", distinct=True))
-        return queryset
+        citations = Count("citations", distinct=True)
+        return super().get_queryset(request).annotate(citation_count=citations)
 
     def get_list_display(self, request):
-        columns = list(super().get_list_display(request))
-        return [*columns, "sources_cited"] if has_citations(self.model) else columns
+        return [*super().get_list_display(request), "sources_cited"]
 
     def get_list_filter(self, request):
-        filters = list(super().get_list_filter(request))
-        return [*filters, CitedFilter] if has_citations(self.model) else filters
+        return [*super().get_list_filter(request), CitedFilter]
 
     @admin.display(description=_("sources cited"), ordering="citation_count")
     def sources_cited(self, obj):
@@ -79,15 +85,11 @@ class CitationStatusMixin:
         return count or _("none")
 
 
-class SourceAdmin(admin.ModelAdmin):
+@admin.register(Source)
+class SourceAdmin(HistoryAdmin):
     list_display = ["__str__", "kind", "publisher", "published_on", "language"]
     list_filter = ["kind", "language"]
     search_fields = ["slug", "publisher", "title", "url"]
     prepopulated_fields = {"slug": ["publisher", "title"]}
     formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
     date_hierarchy = "published_on"
-
-
-def register(site, history_admin):
-    """Register Source on ``site`` with the editorial history (``history_admin`` mixed in)."""
-    site.register(Source, type("SourceAdmin", (history_admin, SourceAdmin), {}))

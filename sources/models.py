@@ -8,9 +8,6 @@ report, or an editors' note: a value no source states that the editors add and s
 as theirs, never under a source's name.
 """
 
-import datetime
-from functools import cache
-
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.db.models import F, Q
@@ -22,9 +19,7 @@ from publishing.models import (
     PublishableQuerySet,
     SluggedModel,
     SlugQuerySet,
-    _related_model,
     is_publishable,
-    prefetched_lookups,
 )
 
 
@@ -158,76 +153,74 @@ def hosted_document_lookups():
 
 
 class SupportedFact(models.TextChoices):
-    """What a citation says the source states about the record."""
+    """What a citation may say the source states about any record: the record as a
+    whole, its names and its description.
+
+    The facts of one kind of record (a region's ISO code, an exhibition's exhibitor
+    counts) are declared by its app, as a ``TextChoices`` its citation model passes to
+    ``supports_field`` and ``citation_constraints``.
+    """
 
     GENERAL = "general", _("the record in general")
     NAME = "name", _("name")
     CHINESE_NAME = "chinese_name", _("Chinese name")
     RUSSIAN_NAME = "russian_name", _("Russian name")
-    ISO_CODE = "iso_code", _("ISO code")
-    PART_OF = "part_of", _("larger region")
-    ADMINISTRATIVE_CENTRE = "administrative_centre", _("administrative centre")
-    DATES_AND_CITY = "dates_and_city", _("dates and city")
-    DATE_AND_CITY = "date_and_city", _("date and city")
-    YEAR = "year", _("year")
-    PERIOD = "period", _("period")
-    THEME = "theme", _("theme")
-    EXHIBITOR_COUNTS = "exhibitor_counts", _("exhibitor counts")
-    GUESTS_OF_HONOUR = "guests_of_honour", _("guests of honour")
-    VENUE = "venue", _("venue")
-    REGIONS_PAIRED = "regions_paired", _("the regions it pairs")
-    MEETINGS_CHARTER_MEMBERSHIP = (
-        "meetings_charter_membership",
-        _("meetings, charter and membership"),
-    )
-    SET_UP = "set_up", _("set up within the thematic years")
-    PARTICIPANTS = "participants", _("who took part and what was discussed")
-    FIGURE = "figure", _("figure")
-    STATEMENT = "statement", _("statement")
     DESCRIPTION = "description", _("description")
+
+
+def supported_facts(facts=None):
+    """The choices of a citation's ``supports``: every record's facts, then ``facts``
+    (a ``TextChoices`` of the facts of its kind of record), if any."""
+    return [*SupportedFact.choices, *(facts.choices if facts else ())]
+
+
+def supports_field(facts=None):
+    """The ``supports`` field of a citation whose record has ``facts`` of its own."""
+    return models.CharField(
+        _("supports"),
+        max_length=40,
+        choices=supported_facts(facts),
+        help_text=_("Which of the record's facts the source states."),
+    )
+
+
+def citation_constraints(facts=None):
+    """The ``Meta.constraints`` of a citation whose record has ``facts`` of its own: one
+    citation per record, source and fact, and only a fact such a record has."""
+    values = [value for value, _label in supported_facts(facts)]
+    return [
+        models.UniqueConstraint(
+            fields=["record", "source", "supports"], name="%(app_label)s_%(class)s_unique"
+        ),
+        models.CheckConstraint(
+            condition=Q(supports__in=values), name="%(app_label)s_%(class)s_supports_valid"
+        ),
+    ]
 
 
 class CitationQuerySet(models.QuerySet):
     def get_by_natural_key(self, record_slug, source_slug, supports):
         return self.get(record__slug=record_slug, source__slug=source_slug, supports=supports)
 
-    def for_display(self):
-        """With the source and the document it hosts, sources in their order, editors' last.
 
-        The citations of a page are few, so they are put in ``CITATION_ORDER`` as they are
-        read (``citation_order``) rather than by the database: the same order on every
-        backend, and none of the ORM's work of compiling that ``ORDER BY`` on every page.
-        """
+class CitationManager(models.Manager.from_queryset(CitationQuerySet)):
+    """Citations as every page shows them: each with its source and the document the
+    source hosts (joined, one query), in ``CITATION_ORDER`` (``Meta.ordering``).
+
+    The default manager of every citation model, so ``record.citations`` and its prefetch
+    (``with_sources``, ``prefetch_related_objects(records, "citations")``) read through
+    it: Django builds a reverse relation's manager from the related model's default
+    manager. Prefetched by name, with no queryset of its own, ``"citations"`` may be
+    asked for twice (a list's records and its export) at no cost.
+    """
+
+    def get_queryset(self):
         hosted = [f"source__{name}" for name in hosted_document_lookups()]
-        records = self.select_related("source", *hosted).order_by()
-        records._iterable_class = CitationsInOrder
-        return records
-
-
-def citation_order(citation):
-    """A citation's place in ``CITATION_ORDER``, for sorting in Python."""
-    source = citation.source
-    published_on = source.published_on
-    return (
-        _KIND_ORDER.get(source.kind, 2),
-        published_on is not None,
-        published_on or datetime.date.min,
-        source.publisher,
-        source.slug,
-        citation.supports,
-    )
-
-
-class CitationsInOrder(models.query.ModelIterable):
-    """Citations read in ``citation_order`` (the rows of one query, sorted)."""
-
-    def __iter__(self):
-        yield from sorted(super().__iter__(), key=citation_order)
+        return super().get_queryset().select_related("source", *hosted)
 
 
 # Sources in the order a reader checks them: the hosted article, reports by date, then
-# the editors’ notes (``citation_order`` is the same in Python).
-_KIND_ORDER = {SourceKind.HOSTED: 0, SourceKind.REPORT: 1}
+# the editors’ notes (the citations' Meta.ordering, so every page reads them so).
 CITATION_ORDER = (
     models.Case(
         models.When(source__kind=SourceKind.HOSTED, then=0),
@@ -248,34 +241,31 @@ class Citation(models.Model):
     ``record`` is a foreign key to it with ``related_name="citations"`` (``cited_record``),
     so the database guards every link, fixtures name records by their natural keys,
     and ``record.citations`` reads the same for every model.
+
+    A citation may state any of the ``SupportedFact``; one whose record has facts of its
+    own declares them, and the form and the database refuse any other::
+
+        class RegionCitation(Citation):
+            record = cited_record(Region)
+            supports = supports_field(RegionFact)
+
+            class Meta(Citation.Meta):
+                constraints = citation_constraints(RegionFact)
     """
 
     source = models.ForeignKey(
         Source, on_delete=models.PROTECT, related_name="+", verbose_name=_("source")
     )
-    supports = models.CharField(
-        _("supports"),
-        max_length=40,
-        choices=SupportedFact.choices,
-        help_text=_("Which of the record's facts the source states."),
-    )
+    supports = supports_field()
 
-    objects = CitationQuerySet.as_manager()
+    objects = CitationManager()
 
     class Meta:
         abstract = True
         ordering = CITATION_ORDER
         verbose_name = _("citation")
         verbose_name_plural = _("citations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["record", "source", "supports"], name="%(app_label)s_%(class)s_unique"
-            ),
-            models.CheckConstraint(
-                condition=Q(supports__in=SupportedFact.values),
-                name="%(app_label)s_%(class)s_supports_valid",
-            ),
-        ]
+        constraints = citation_constraints()
 
     def __str__(self):
         return f"{self.source} – {self.get_supports_display()}"
@@ -308,93 +298,18 @@ def citation_models():
     return [model for model in apps.get_models() if issubclass(model, Citation)]
 
 
-def citations_prefetch(model, lookup="citations"):
-    """Prefetch ``lookup`` (a ``citations`` relation of ``model``) with their sources."""
-    citation_model = _related_model(model, lookup)
-    return models.Prefetch(lookup, queryset=citation_model.objects.for_display())
-
-
-def load_citations(*groups):
-    """Give the records in ``groups`` their ``citations`` with their sources, as
-    ``with_sources`` does, in at most two queries however many kinds of record a page
-    shows.
-
-    ``groups`` are iterables of records of any models that cite sources (None and
-    records without citations are skipped, as are records whose citations are already
-    loaded). Records of one kind take one query, as a prefetch does. Of several kinds,
-    one query reads the citations of every kind at once (``UNION ALL`` of each citation
-    table's few columns), one more their sources with the documents they host;
-    ``record.citations.all()`` then gives them in ``citation_order``, read from memory,
-    exactly as after a prefetch. A page that cites four kinds of record saves two queries
-    and the ORM's work of compiling the source's joins four times.
-    """
-    wanted = {}  # citation model -> {record pk: [record, ...]}
-    for group in groups:
-        for record in group or ():
-            if record is None or not has_citations(type(record)):
-                continue
-            if "citations" in getattr(record, "_prefetched_objects_cache", ()):
-                continue
-            citation_model = _related_model(type(record), "citations")
-            wanted.setdefault(citation_model, {}).setdefault(record.pk, []).append(record)
-    if not wanted:
-        return
-    if len(wanted) == 1:
-        # One kind: the prefetch's own query, citations joined with their sources.
-        ((citation_model, records),) = wanted.items()
-        record_model = citation_model._meta.get_field("record").related_model
-        same = [record for group in records.values() for record in group]
-        models.prefetch_related_objects(same, citations_prefetch(record_model))
-        return
-    citation_models = list(wanted)
-    branches = [
-        citation_model.objects.filter(record__in=list(records))
-        .order_by()
-        .values_list(models.Value(number), *_citation_columns(citation_model))
-        for number, (citation_model, records) in enumerate(wanted.items())
-    ]
-    rows = branches[0].union(*branches[1:], all=True)
-    citations = [
-        citation_models[number].from_db(rows.db, _citation_columns(citation_models[number]), values)
-        for number, *values in rows
-    ]
-    sources = Source.objects.with_hosted_document().in_bulk({c.source_id for c in citations})
-    found = {}
-    for citation in citations:
-        type(citation).source.field.set_cached_value(citation, sources[citation.source_id])
-        found.setdefault((type(citation), citation.record_id), []).append(citation)
-    for citation_model, records in wanted.items():
-        record_field = citation_model._meta.get_field("record")
-        for pk, same in records.items():
-            ordered = sorted(found.get((citation_model, pk), ()), key=citation_order)
-            for record in same:
-                for citation in ordered:
-                    record_field.set_cached_value(citation, record)
-                queryset = record.citations.get_queryset()
-                queryset._result_cache = ordered
-                queryset._prefetch_done = True
-                record._prefetched_objects_cache = {
-                    **getattr(record, "_prefetched_objects_cache", {}),
-                    "citations": queryset,
-                }
-
-
-@cache
-def _citation_columns(citation_model):
-    """The citation model's columns, in the order ``from_db`` takes them."""
-    return tuple(field.attname for field in citation_model._meta.concrete_fields)
-
-
 def with_sources(queryset):
     """Prefetch the citations of these records, with their sources, in one query.
 
     Every model that can cite sources has a ``citations`` relation (a concrete
-    ``Citation``, see below); a source that hosts a document on this site (an
-    article) comes with it. Models without citations are returned unchanged.
+    ``Citation``, see above), read through ``CitationManager``: a source that hosts a
+    document on this site (an article) comes with it. Models without citations are
+    returned unchanged. Records already in memory, of one kind, get theirs with
+    ``prefetch_related_objects(records, "citations")`` (one query a kind).
     """
-    if not has_citations(queryset.model) or "citations" in prefetched_lookups(queryset):
+    if not has_citations(queryset.model):
         return queryset
-    return queryset.prefetch_related(citations_prefetch(queryset.model))
+    return queryset.prefetch_related("citations")
 
 
 class CitingQuerySet(PublishableQuerySet):

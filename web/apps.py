@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.backends.signals import connection_created
 
 
 class WebConfig(AppConfig):
@@ -9,7 +8,7 @@ class WebConfig(AppConfig):
     verbose_name = "Public site"
 
     def ready(self):
-        from web.cache import install_write_watch
+        from web.cache import watch_content
 
-        # Any write to the site's tables moves the page cache's version (web/cache.py).
-        connection_created.connect(install_write_watch, dispatch_uid="web.write_watch")
+        # Every change to the site's content moves the page cache's version (web/cache.py).
+        watch_content()

@@ -1,25 +1,40 @@
 """Whole-page cache for anonymous readers that is never out of date.
 
 What is cached: the complete response to an anonymous GET (a request without a session
-or messages cookie) that answered 200, set no cookie, did not use a CSRF token and did
-not ask to stay private. A logged-in user (staff previews included), a page with a form
-(the reply form's CSRF token) or a page showing a message is never stored and never
-served from the cache. The key holds the address (host, scheme, path and query) and the
-language, so each language has its own copy.
+or messages cookie) that answered 200, set no cookie, did not use a CSRF token, did
+not ask to stay private and whose Content-Security-Policy names no nonce. A logged-in
+user (staff previews included), a page with a form (the reply form's CSRF token) or a
+page showing a message is never stored and never served from the cache. The key holds
+the address (host, scheme, path and query) and the language, so each language has its
+own copy.
+
+Where it sits: near the top of ``MIDDLEWARE``, below only the request log, the security
+headers, WhiteNoise and ``ConditionalGetMiddleware``. A hit is answered there, with no
+query and no session, locale, CSRF, CSP, authentication or lockout work. The copy is
+the response as it came back up through all of those when it was stored, so it carries
+their headers (Content-Security-Policy, X-Frame-Options, Content-Language, Vary); the
+middleware above add theirs to every response, hits included (security headers,
+X-Request-ID, the ETag and 304). As the session middleware has not run, a visitor is
+taken to be anonymous by the absence of the session and messages cookies.
 
 Why it is never stale:
 
-- Keys carry a content version. Any write to a table of the site's own models (content,
-  its history, replies) moves the version on, whichever way it is made: a form, an
-  admin action, an import, ``bulk_create``, ``update()``, raw SQL, ``loaddata``. The
-  database itself is watched (``watch_writes``, installed on every connection), so no
-  write path can forget a signal. A write inside a transaction moves the version when
-  the transaction commits.
+- Keys carry a content version. It moves on with every change to a record of the apps
+  in ``CONTENT_APPS`` (content, its history, replies): ``save()`` and ``delete()``
+  (``post_save`` and ``post_delete``, ``loaddata`` too), many-to-many changes
+  (``m2m_changed``) and migrations (``post_migrate``; a deploy migrates, so pages
+  stored by the old code are not served by the new). Writes that send no signal call
+  ``content_changed()`` themselves: the bulk import (``exchange/bulk.py``),
+  ``restore`` and ``synthetic_data``; so must any new code that writes content with
+  ``update()``, ``bulk_create()`` or raw SQL. In a transaction the version moves when
+  it commits.
 - A page is kept no longer than the next scheduled go-live or expiry of any record, so
   a scheduled publication shows the moment it is due, with no write at all.
 
-Several app servers must share the cache (``REDIS_URL``), or a write seen by one would
-leave the others' copies in place; the local-memory default is for one process.
+The version is kept in the cache beside the pages, so a write made by any process that
+shares the cache shows in all of them: Redis with ``REDIS_URL``, else the local default,
+files shared by every process of this machine that uses the same database
+(``config/settings.py``), such as the server and a management command run beside it.
 
 Every page, cached or not, carries an ETag (``ConditionalGetMiddleware``): a reader
 whose copy is current gets a 304 with no body. A cached page's ETag is computed once,
@@ -29,15 +44,16 @@ when it is stored.
 import contextlib
 import functools
 import hashlib
-import re
+import threading
 import time
-from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, set_response_etag
@@ -45,11 +61,26 @@ from django.utils.translation import get_language_from_path, get_language_from_r
 
 from publishing.models import EditorialStatus, PublishableModel
 
+# The apps whose records the public pages show ("core" is publishing's label). Not
+# Django's own (sessions, users, the admin log) or other packages' (login attempts):
+# writing those changes no page, and a stream of failed logins would otherwise empty
+# the cache. A new app with public content is added here.
+CONTENT_APPS = ("core", "sources", "cooperation", "expo", "news")
+
 VERSION_KEY = "pages:version"
 # At most this long between checks of what is scheduled, even with nothing scheduled.
 MAX_AGE = 3600
-_WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.IGNORECASE)
 _stored_since_bump = False
+
+
+class _Waiting(threading.local):
+    """Per thread: the databases with a write whose commit has not yet moved the version."""
+
+    def __init__(self):
+        self.aliases = set()
+
+
+_waiting = _Waiting()
 
 
 def page_cache():
@@ -81,54 +112,47 @@ def safe_bump():
         bump()
 
 
-def _site_tables():
-    """Tables of the project's own apps (their content, history and replies).
+def content_changed(using=DEFAULT_DB_ALIAS):
+    """Say that content was written on database ``using``: the version moves on its commit.
 
-    Not those of Django (sessions, users, the admin log) or of installed packages (login
-    attempts, health checks): writing them changes no public page, and a load balancer
-    polling /health/ or a stream of failed logins would otherwise empty the cache.
+    At once outside a transaction. In one, when it commits (once, however many writes),
+    and also at once if this process has stored a page since the last move, so that a
+    read later in the same transaction never gets a page from before the write.
     """
-    project = Path(settings.BASE_DIR).resolve()
-    return frozenset(
-        model._meta.db_table
-        for model in apps.get_models(include_auto_created=True)
-        if project in Path(model._meta.app_config.path).resolve().parents
-        and "site-packages" not in Path(model._meta.app_config.path).parts
-    )
+    if _stored_since_bump and not transaction.get_autocommit(using):
+        safe_bump()
+    _waiting.aliases.add(using)
+    transaction.on_commit(functools.partial(_committed, using), using=using)
 
 
-@functools.cache
-def _tables():
-    return _site_tables()
+def _committed(using):
+    # Each write of the transaction registered this; the first to run moves the version.
+    if using in _waiting.aliases:
+        _waiting.aliases.discard(using)
+        safe_bump()
 
 
-def watch_writes(execute, sql, params, many, context):
-    """Database execute wrapper: after a write to a site table, move the content version.
-
-    In autocommit the write is final, so the version moves at once. In a transaction it
-    moves when the transaction commits (once per transaction, however many rows), and
-    also at once if this process has stored a page since the last move, so that a read
-    later in the same transaction never gets a page from before the write.
-    """
-    result = execute(sql, params, many, context)
-    if sql[:1] in "IUDiud":
-        match = _WRITE.match(sql)
-        if match and match.group(1) in _tables():
-            connection = context["connection"]
-            if not connection.in_atomic_block:
-                safe_bump()
-            else:
-                if _stored_since_bump:
-                    safe_bump()
-                if not any(func is safe_bump for _ids, func, _robust in connection.run_on_commit):
-                    connection.on_commit(safe_bump)
-    return result
+def _record_changed(sender, using, **kwargs):
+    content_changed(using)
 
 
-def install_write_watch(sender, connection, **kwargs):
-    """``connection_created`` receiver: watch each new connection's writes."""
-    if watch_writes not in connection.execute_wrappers:
-        connection.execute_wrappers.append(watch_writes)
+def _relation_changed(sender, action, using, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        content_changed(using)
+
+
+def _migrated(sender, using, **kwargs):
+    content_changed(using)
+
+
+def watch_content():
+    """Connect the receivers that move the version (``WebConfig.ready``)."""
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            post_save.connect(_record_changed, sender=model)
+            post_delete.connect(_record_changed, sender=model)
+            m2m_changed.connect(_relation_changed, sender=model)
+    post_migrate.connect(_migrated)
 
 
 def next_scheduled_change(now=None):
@@ -189,6 +213,10 @@ def _storable(request, response):
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
+    # A nonce must be new on every response; a copy would hand the same one to everyone.
+    policies = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
+    if any("'nonce-" in response.get(header, "") for header in policies):
+        return False
     cache_control = {
         part.split("=")[0].strip().lower()
         for part in cc_delim_re.split(response.get("Cache-Control", ""))
@@ -206,8 +234,9 @@ def page_key(request, version):
 class PublicPageCacheMiddleware:
     """Serve anonymous readers' pages from the cache; see the module docstring.
 
-    It sits outside the session, CSRF and messages middleware, so it sees the final
-    response, cookies included, and a page that sets any cookie is not stored.
+    It sits above the session, locale, CSP, CSRF, messages and lockout middleware: a hit
+    skips all of them, and on a miss it sees the response they made, cookies and headers
+    included, so a page that sets any cookie is not stored.
     """
 
     def __init__(self, get_response):

@@ -10,7 +10,8 @@ rows and more) is never held in memory.
 
 Each view declares its columns (``export_columns``, built with ``field()``,
 ``translated()`` and ``related()``); every record also has its ``url``, ``slug``
-and ``sources`` (``record_sources()``, the one place that knows where sources live).
+and ``sources``, which a list of records that cite sources declares how to read
+(``export_sources``, see ``sources.exports``); a list of others has none (``[]``).
 
 CSV: UTF-8 with a byte order mark (so Excel detects the encoding; LibreOffice too),
 a header row of column keys, one record a row; several values in a cell are
@@ -40,7 +41,6 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -49,11 +49,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from publishing.localized import localized
-from sources.models import with_sources
 
 FORMAT_PARAMETER = "format"
 JSON_FORMAT_NAME = "china-russia-cooperation.list/1"
-# Rows fetched (and their sources prefetched) per database round trip while streaming.
+# Rows fetched (with what the queryset prefetches for them) per database round trip
+# while streaming.
 CHUNK_SIZE = 2000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -114,65 +114,6 @@ def many(key, path, attribute="slug"):
     return Column(key, lambda record: [_path(item, attribute) for item in _path(record, path)])
 
 
-def record_sources(record, request):
-    """Where a record's facts come from, as a list of ``{title, publisher, url, …}``.
-
-    The one place exports read sources from. Records cite sources either through
-    ``citations`` (``publishing.models.Citation``: each cited ``Source`` once, with the facts
-    it supports) or, before those, through ``source_articles`` (the ``news`` app's
-    relation) and a free-text ``source`` field; whichever the record has is read.
-    """
-    sources = []
-    if hasattr(record, "citations"):
-        by_source = {}
-        for citation in record.citations.all():
-            source = citation.source
-            if not source.is_public:
-                continue  # an article of this site that is not live shows nowhere
-            if source.pk not in by_source:
-                try:
-                    link = source.link
-                except ObjectDoesNotExist:  # no document hosted for it on this site
-                    link = source.url
-                by_source[source.pk] = {
-                    "title": source.title or None,
-                    "publisher": source.publisher or None,
-                    "url": request.build_absolute_uri(link) if link else None,
-                    "original_url": source.url or None,
-                    "kind": source.kind,
-                    "supports": [],
-                }
-                sources.append(by_source[source.pk])
-            by_source[source.pk]["supports"].append(citation.supports)
-        return sources
-    if hasattr(record, "source_articles"):
-        for article in record.source_articles.all():
-            sources.append(
-                {
-                    "title": article.title,
-                    "publisher": str(article.publisher),
-                    "url": request.build_absolute_uri(article.get_absolute_url()),
-                    "original_url": article.original_url or None,
-                }
-            )
-    text = getattr(record, "source", "")
-    if isinstance(text, str) and text:
-        sources.append({"title": text, "publisher": None, "url": None, "original_url": None})
-    return sources
-
-
-def _prefetch_names(queryset):
-    return {getattr(lookup, "prefetch_to", lookup) for lookup in queryset._prefetch_related_lookups}
-
-
-def with_record_sources(queryset):
-    """``queryset`` with what ``record_sources()`` reads prefetched (once)."""
-    wanted = _prefetch_names(with_sources(queryset.model._default_manager.none()))
-    if wanted & _prefetch_names(queryset):
-        return queryset
-    return with_sources(queryset)
-
-
 def _json_value(value):
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
@@ -208,13 +149,22 @@ def csv_cell(value):
     return escape_formula(value) if isinstance(value, str) else value
 
 
-class Exporter:
-    """Turns the records of one list into rows: the standard columns around the view's."""
+def no_sources(record, request):
+    """The ``export_sources`` of a list whose records cite none."""
+    return []
 
-    def __init__(self, request, model, columns):
+
+class Exporter:
+    """Turns the records of one list into rows: the standard columns around the view's.
+
+    ``sources(record, request)`` gives a record's sources (``DataFormatsMixin.export_sources``).
+    """
+
+    def __init__(self, request, model, columns, sources=no_sources):
         self.request = request
         self.model = model
         self.columns = [field("slug"), *columns]
+        self.sources = sources
 
     @property
     def keys(self):
@@ -224,11 +174,11 @@ class Exporter:
         values = {"url": self.request.build_absolute_uri(record.get_absolute_url())}
         for column in self.columns:
             values[column.key] = column.get(record)
-        values["sources"] = record_sources(record, self.request)
+        values["sources"] = self.sources(record, self.request)
         return values
 
     def rows(self, queryset):
-        for record in with_record_sources(queryset).iterator(chunk_size=CHUNK_SIZE):
+        for record in queryset.iterator(chunk_size=CHUNK_SIZE):
             yield self.row(record)
 
 
@@ -276,8 +226,8 @@ def file_name(model, extension):
     return f"{slugify(str(model._meta.verbose_name_plural)) or model._meta.model_name}.{extension}"
 
 
-def csv_response(request, model, columns, queryset):
-    exporter = Exporter(request, model, columns)
+def csv_response(exporter, queryset):
+    model = exporter.model
     response = StreamingHttpResponse(
         _stream_csv(exporter, queryset), content_type=FORMATS["csv"].media_type
     )
@@ -285,10 +235,9 @@ def csv_response(request, model, columns, queryset):
     return response
 
 
-def json_response(request, model, columns, queryset):
-    exporter = Exporter(request, model, columns)
+def json_response(exporter, queryset):
     return StreamingHttpResponse(
-        _stream_json(exporter, queryset, list_url_without_format(request)),
+        _stream_json(exporter, queryset, list_url_without_format(exporter.request)),
         content_type=FORMATS["json"].media_type,
     )
 
@@ -319,6 +268,8 @@ class DataFormatsMixin:
     """
 
     export_columns = ()
+    # ``(record, request)`` -> the record's sources, for its row (``sources.exports``).
+    export_sources = staticmethod(no_sources)
     feed = None
     calendar = None
     # The URL name of a wider calendar to subscribe to (every event), linked too.
@@ -339,6 +290,14 @@ class DataFormatsMixin:
                 raise Http404(_("This list is not available in that format."))
             self._data_format = value
         return self._data_format
+
+    def get_export_queryset(self):
+        """The records of a CSV or JSON export: the page's, every one of them.
+
+        A list whose rows hold more than its page shows (each record's sources, see
+        ``sources.exports.SourcedExportsMixin``) loads that here.
+        """
+        return self.object_list
 
     def get_paginate_by(self, queryset):
         if self.get_data_format():
@@ -369,14 +328,18 @@ class DataFormatsMixin:
                 "\n".join([str(_("Some filters could not be used.")), *lines]),
                 content_type="text/plain; charset=utf-8",
             )
-        records = self.object_list
-        if key == "csv":
-            return csv_response(self.request, self.model, self.export_columns, records)
-        if key == "json":
-            return json_response(self.request, self.model, self.export_columns, records)
+        if key in ("csv", "json"):
+            exporter = Exporter(
+                self.request,
+                self.model,
+                self.export_columns,
+                sources=self.export_sources,
+            )
+            respond = csv_response if key == "csv" else json_response
+            return respond(exporter, self.get_export_queryset())
         if key == "atom":
-            return self.feed(self.request, records)
-        return self.calendar(self.request, records)
+            return self.feed(self.request, self.object_list)
+        return self.calendar(self.request, self.object_list)
 
 
 class RecordFormatsMixin:

@@ -2,78 +2,35 @@
 
 Each app builds its sitemaps on these; every sitemap lists live records only
 (``publishing.models.live_only``). ``config/urls.py`` collects them into a sitemap index
-(``/sitemap.xml``) whose sections (``/sitemap-<section>.xml``, pages ``?p=2``...) each
-stay far below the protocol's limits of 50,000 URLs and 50 MB per file.
+(``/sitemap.xml``: Django's own index view and template) whose sections
+(``/sitemap-<section>.xml``, pages ``?p=2``...) each stay far below the protocol's limits
+of 50,000 URLs and 50 MB per file; templates/sitemap.xml writes each section.
 """
 
 import math
-from html import escape
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Max, Min
 from django.urls import reverse
-from django.utils import dateformat, translation
+from django.utils import translation
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 
 from publishing.models import live_only
-from web.templatetags.languages import language_tag
 
 
 class I18nSitemap(Sitemap):
     """Every page in every language, each with its hreflang alternates.
 
     ``x_default`` points at the address without a language prefix, which
-    LocaleMiddleware redirects to the reader's language.
+    LocaleMiddleware redirects to the reader's language. templates/sitemap.xml writes
+    hreflang as a BCP 47 tag (zh-Hans), as in the ``<link rel="alternate">`` of every page.
     """
 
     i18n = True
     alternates = True
     x_default = True
-
-    def get_urls(self, page=1, site=None, protocol=None):
-        return with_markup(super().get_urls(page=page, site=site, protocol=protocol))
-
-
-def with_markup(urls):
-    """Each URL's ``<url>`` element, written once here (``url.xml``).
-
-    The template (templates/sitemap.xml) prints it as it is: a file holds hundreds of
-    addresses with four alternates each, and a template loop over every field of every
-    one of them took longer than the database. hreflang is written as a BCP 47 tag
-    (zh-Hans), as in the ``<link rel="alternate">`` of every page.
-    """
-    for url in urls:
-        parts = [f"<url><loc>{escape(url['location'])}</loc>"]
-        if url.get("lastmod"):
-            parts.append(f"<lastmod>{url['lastmod']:%Y-%m-%d}</lastmod>")
-        if url.get("changefreq"):
-            parts.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
-        if url.get("priority"):
-            parts.append(f"<priority>{escape(url['priority'])}</priority>")
-        for alternate in url.get("alternates", ()):
-            tag, href = language_tag(alternate["lang_code"]), alternate["location"]
-            parts.append(
-                f'<xhtml:link rel="alternate" hreflang="{escape(tag)}" href="{escape(href)}"/>'
-            )
-        parts.append("</url>\n")
-        url["xml"] = mark_safe("".join(parts))  # every value escaped above
-    return urls
-
-
-def index_markup(sites):
-    """The index's ``<sitemap>`` elements (templates/sitemap_index.xml), written once
-    here as Django's template writes them: the index of 100,000 enterprises names 1,000
-    files, and its template loop took more than half of the index's time."""
-    entries = []
-    for site in sites:
-        lastmod = ""
-        if site.last_mod:
-            lastmod = f"<lastmod>{escape(dateformat.format(site.last_mod, 'c'))}</lastmod>"
-        entries.append(f"<sitemap><loc>{escape(site.location)}</loc>{lastmod}</sitemap>")
-    return mark_safe("\n".join(entries))  # every value escaped above
 
 
 class NamedPagesSitemap(I18nSitemap):
@@ -169,4 +126,4 @@ class RecordSitemap(I18nSitemap):
             ]
             for alternate in alternates[: len(languages)]:
                 urls.append({"location": alternate["location"], "alternates": alternates})
-        return with_markup(urls)
+        return urls

@@ -2,13 +2,15 @@
 
 A public view declares what it shows and nothing else::
 
-    class RegionDetailView(PublicDetailView):
-        model = Region
-        records = Region.objects.with_detail_related
-        list_url_name = "cooperation:region-list"
+    class CityDetailView(PublicDetailView):
+        model = City
+        records = City.objects.with_detail_related
+        list_url_name = "cooperation:city-list"
 
 ``records`` is the queryset method that names the view's eager loading (the model's
-default manager when left out). It is called per request, not at import, because
+default manager when left out): everything the page shows, a record's sources too
+(base.html shows "Source: ..." under a record that cites them), for the base views
+use it as it is. It is called per request, not at import, because
 what is live (``published()``, see ``publishing.models``) depends on the time of the
 request: a record whose go-live time has passed shows without a restart.
 
@@ -17,7 +19,7 @@ record that is not live is a 404.
 A logged-in staff member who may view the model can open such a record's own page
 to preview it, under a notice that says why the public cannot see it.
 
-``core`` knows no app by name: the breadcrumbs start at the project's ``home`` URL
+``web`` knows no app by name: the breadcrumbs start at the project's ``home`` URL
 (``config/urls.py``), and a page that shows another app's records gets them through
 ``web.sections``.
 """
@@ -29,7 +31,6 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from publishing.models import PublicVisibility, is_publishable
-from sources.models import with_sources
 from web import sections
 from web.exports import DataFormatsMixin, RecordFormatsMixin
 
@@ -130,16 +131,12 @@ class PublicDetailView(RecordFormatsMixin, PageMixin, DetailView):
     list_url_name = None
     # The page's name in web.sections, where apps this one may not import add sections.
     sections_page = None
-    # The record's sources prefetched with it; False: the view loads them itself, with
-    # those of other records it shows (publishing.models.load_citations).
-    prefetch_sources = True
 
     def get_queryset(self):
         records = self.get_records()
         if is_publishable(self.model) and not self.is_preview_allowed():
             records = records.published()
-        # base.html shows "Source: ..." under every record that has sources.
-        return with_sources(records) if self.prefetch_sources else records
+        return records
 
     def is_preview_allowed(self):
         """Staff who may view the model see its records whatever their state."""

@@ -5,6 +5,8 @@
 (``.notes``), from the ``citations`` prefetched by ``publishing.models.with_sources``.
 ``{% cited record "exhibitor_counts" %}`` keeps the citations for those facts only
 (several: ``"dates_and_city,year"``), for a figure that shows its own source.
+``{% source_cell %}``, ``{% source_name %}`` and ``{% editors_note %}`` write them with
+the templates templates/includes/source_*.html.
 """
 
 from dataclasses import dataclass, field
@@ -13,13 +15,9 @@ from itertools import pairwise
 
 from django import template
 from django.conf import settings
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext, ngettext, pgettext
+from django.db.models import prefetch_related_objects
+from django.utils.translation import get_language, gettext, pgettext
 from modeltranslation.utils import build_localized_fieldname
-
-from sources.models import load_citations
-from web.templatetags.dates import format_date_range
 
 register = template.Library()
 
@@ -90,68 +88,22 @@ def language_note(code):
     return LANGUAGE_NOTES[base]()
 
 
-def _language_attribute(code):
-    return format_html(' lang="{}"', code) if code else ""
-
-
-def _language_note(source):
-    note = language_note(source.language)
-    return format_html(' <span class="lang-note">({})</span>', note) if note else ""
-
-
-@register.simple_tag
+@register.inclusion_tag("includes/source_name.html")
 def source_name(source):
     """One source, as a reader checks it: the publisher (linking to the article on this
     site, else to the report's address, else to the source's entry on the Sources page),
-    the title in its own language, the date. ``{% source_name source %}``
-
-    Written in Python rather than included as a template: a page shows up to a dozen,
-    and an include costs a context, a template and a tag per line.
-    """
-    separator = pgettext("list separator", ", ")
-    html = format_html(
-        '<span class="source-name" data-source="{}"><a href="{}"{}>{}</a>',
-        source.slug,
-        source.link or source.get_absolute_url(),
-        mark_safe(' rel="noopener"') if source.url and not source.live_document else "",
-        source.publisher,
-    )
-    if source.title:
-        html += format_html(
-            "{}<cite{}>{}</cite>{}",
-            separator,
-            _language_attribute(source.language),
-            source.title,
-            _language_note(source),
-        )
-    if source.published_on:
-        html += format_html(
-            '{}<time datetime="{}">{}</time>',
-            separator,
-            source.published_on.isoformat(),
-            format_date_range(source.published_on, single=True),
-        )
-    return html + mark_safe("</span>")
+    the title in its own language, the date. ``{% source_name source %}``"""
+    return {"source": source}
 
 
-@register.simple_tag
+@register.inclusion_tag("includes/source_editors_note.html")
 def editors_note(source, facts=None):
     """An editors’ note: a value no source states, shown as the editors' own, never under
     a source's name, with the facts it gives if ``facts``. ``{% editors_note source %}``"""
-    return format_html(
-        '<span class="editors-note" data-source="{}"><strong class="editors-note__label">{}'
-        "</strong>{}{} <span{}>{}</span>{}</span>",
-        source.slug,
-        gettext("Editors’ note"),
-        format_html(" ({})", list_join(facts)) if facts else "",
-        pgettext("label separator", ":"),
-        _language_attribute(source.language),
-        source.title,
-        _language_note(source),
-    )
+    return {"source": source, "facts": facts}
 
 
-@register.simple_tag
+@register.inclusion_tag("includes/source_cell.html")
 def source_cell(record, supports="", facts=None):
     """The sources of one figure or dated fact, in a table cell or under a figure:
     ``{% source_cell figure "figure" %}`` ("supports" narrows to those facts, several
@@ -159,28 +111,10 @@ def source_cell(record, supports="", facts=None):
     passes for a sourced one. ``facts`` (from ``part_of_links``) shows citations
     already loaded.
     """
+    supports = supports or ""
     if facts is None:
-        facts = cited(record, supports or "")
-    if facts:
-        parts = []
-        if facts.sources:
-            label = ngettext("Source:", "Sources:", len(facts.sources))
-            parts.append(format_html("{} ", label))
-            separator = conditional_escape(pgettext("source separator", "; "))
-            parts.append(separator.join(source_name(source) for source, _ in facts.sources))
-        for number, (source, _supported) in enumerate(facts.notes):
-            if facts.sources or number:
-                parts.append(" · ")
-            parts.append(editors_note(source))
-        inner = mark_safe("".join(parts))
-    else:
-        inner = format_html('<span class="source--missing">{}</span>', gettext("No source cited"))
-    return format_html(
-        '<span class="source" data-cited="{}" data-supports="{}">{}</span>',
-        record_key(record),
-        supports or "",
-        inner,
-    )
+        facts = cited(record, supports)
+    return {"record": record, "supports": supports, "facts": facts}
 
 
 @register.filter
@@ -193,7 +127,7 @@ def list_join(items):
 def part_of_links(record):
     """``[(larger record, its child, Cited)]`` up ``record.ancestors()``: each link with the
     sources its child cites for lying within it ("part_of"), in one query, or none when
-    the view loaded the chain's citations (``load_citations``).
+    the view loaded the chain's citations (``prefetch_related_objects``).
 
     A record two levels up is reached through the record between, so each link shows
     its own source: Sakha lies in the Far Eastern Federal District (the 2018 decree),
@@ -204,7 +138,7 @@ def part_of_links(record):
         return []
     children = chain[:-1]
     # No query when the view loaded them with the page's record (RegionDetailView).
-    load_citations(children)
+    prefetch_related_objects(children, "citations")
     rows = [c for child in children for c in child.citations.all() if c.supports == "part_of"]
     by_record = {}
     for citation in rows:

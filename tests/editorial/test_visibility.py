@@ -159,7 +159,8 @@ def test_a_linked_sector_shows_on_every_page_listing_the_enterprise_only_while_l
     client, clock, when
 ):
     """An enterprise's sector and region are read with the enterprise itself
-    (publishing.models.live_related): their schedules count on the lists too."""
+    (PublishableQuerySet.with_links, Enterprise.live_sector): their schedules count on the
+    lists too."""
     schedule = {"scheduled": {"publish_at": NOW + HOUR}, "expired": {"expires_at": NOW + HOUR}}
     region = f.region(name="Timed Province", **schedule[when])
     sector = f.sector(name="Timed Sector", **schedule[when])
@@ -188,7 +189,8 @@ def test_a_linked_sector_shows_on_every_page_listing_the_enterprise_only_while_l
 @pytest.mark.parametrize("when", ["scheduled", "expired"])
 def test_a_councils_years_and_a_regions_centre_show_only_while_live(client, clock, when):
     """A council's thematic years and a region's administrative centre are joined to the
-    record's own query (publishing.models.live_related): their schedules count on every page."""
+    record's own query (PublishableQuerySet.with_links; Council.live_years,
+    Region.live_administrative_centre): their schedules count on every page."""
     schedule = {"scheduled": {"publish_at": NOW + HOUR}, "expired": {"expires_at": NOW + HOUR}}
     council = f.council(name="Timed Council", years=f.years(name="Timed Years", **schedule[when]))
     region = f.region(name="Centred Province")

@@ -40,7 +40,7 @@ def test_safe_defaults_sqlite_debug_off_localhost():
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("False django.db.backends.sqlite3")
     assert "'localhost'" in result.stdout
-    assert "LocMemCache" in result.stdout
+    assert "FileBasedCache" in result.stdout
 
 
 def test_database_url_redis_url_and_hosts_from_environment():

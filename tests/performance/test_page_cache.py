@@ -61,10 +61,13 @@ def test_a_saved_change_shows_at_once(client):
     assert names(client.get(LIST)) == {"Works Beta"}
 
 
-def test_bulk_and_raw_writes_show_at_once(client):
+def test_writes_that_send_no_signal_show_once_the_writer_says_so(client):
+    """update(), bulk_create() and raw SQL send no signal: code that writes content so
+    calls content_changed(), as the import, restore and synthetic_data do."""
     enterprise = f.enterprise(name="Works Alpha")
     client.get(LIST)
     Enterprise.objects.filter(pk=enterprise.pk).update(name_en="Works Beta")
+    page_cache.content_changed()
     assert names(client.get(LIST)) == {"Works Beta"}
     Enterprise.objects.bulk_create(
         [
@@ -73,10 +76,28 @@ def test_bulk_and_raw_writes_show_at_once(client):
             )
         ]
     )
+    page_cache.content_changed()
     assert names(client.get(LIST)) == {"Works Beta", "Works Gamma"}
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM expo_enterprise WHERE slug = %s", ["gamma"])
+    page_cache.content_changed()
     assert names(client.get(LIST)) == {"Works Beta"}
+
+
+def test_a_deletion_and_a_many_to_many_change_show_at_once(client):
+    enterprise = f.enterprise(name="Works Alpha")
+    client.get(LIST)
+    enterprise.delete()
+    assert names(client.get(LIST)) == set()
+    forum, russia = f.forum(), f.country("RU")
+
+    def countries():
+        page = client.get(forum.get_absolute_url()).content.decode()
+        return re.search(r"Countries taking part</dt><dd>(.*?)</dd>", page).group(1)
+
+    assert "Russia" not in countries()
+    forum.countries.add(russia)
+    assert "Russia" in countries()
 
 
 def test_a_change_saved_in_the_admin_shows_at_once(admin_client):
@@ -116,7 +137,8 @@ def test_a_committed_write_from_elsewhere_shows_at_once(client):
     """Outside a test transaction: the write commits, and the version moves with it."""
     enterprise = f.enterprise(name="Works Alpha")
     client.get(LIST)
-    Enterprise.objects.filter(pk=enterprise.pk).update(name_en="Works Beta")
+    enterprise.name = "Works Beta"
+    enterprise.save()
     assert names(client.get(LIST)) == {"Works Beta"}
 
 

@@ -1,5 +1,6 @@
 """The markup of a source line, an editors' note and a source cell, as a reader and a
-screen reader get them (core/templatetags/sources.py writes them in Python)."""
+screen reader get them ({% source_name %}, {% editors_note %}, {% source_cell %}: the
+templates templates/includes/source_*.html)."""
 
 import datetime
 

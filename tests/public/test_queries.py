@@ -241,19 +241,19 @@ def assessment_detail(n):
 
 
 # A page runs one query per kind of record whose sources it shows (their citations with
-# the sources and hosted articles, publishing.models.with_sources): a record page its own, a
+# the sources and hosted articles, sources.models.with_sources): a record page its own, a
 # list or a region, city, country or enterprise page those of the exhibitions and forums
 # whose dates it shows (a region page those of its exhibitions and its guest-of-honour
 # appearances in one query; its own with those of each step of "part of" in one more).
 # The home page also loads the featured exhibition and the table of every edition
-# with its enterprise counts; the sources of all it shows (editions, forums, trade figure,
-# assessment) come in two queries, the citations of every kind and then their sources
-# (publishing.models.load_citations).
+# with its enterprise counts, and the sources of each kind of record it shows (editions,
+# forums, trade figure, assessment), one query a kind.
 # A nullable link to a record that may not be live (a forum's exhibition...) costs one
 # query for all rows: only live targets are loaded, so a draft shows as empty
 # (publishing.models.live_prefetch); an enterprise's region and sector, a council's thematic
-# years and a region's administrative centre are joined to the records' own query and a
-# target that is not live is dropped as each row is read (publishing.models.live_related).
+# years and a region's administrative centre are joined to the records' own query
+# (PublishableQuerySet.with_links) and the page shows a target only while it is live
+# (publishing.models.live_or_none, e.g. Enterprise.live_region).
 # A region's page and
 # the enterprise list filtered by region find the regions inside it, at any depth, in one
 # query of every region's parent and liveness (cooperation.models.RegionTree), which a page
@@ -262,7 +262,9 @@ def assessment_detail(n):
 # value among them (web.filters.SlugChoiceField), so a filtered list costs no more
 # queries than the unfiltered one for its selects.
 PAGES = {
-    home: 11,  # the editions once, with the featured one's guests; all sources in two
+    # The editions once, with the featured one's guests; the sources one query a kind of
+    # record (4: editions, forums, trade figure, assessment), in the plain prefetch.
+    home: 13,
     exhibition_list: 7,  # + the editions chart's figures
     exhibition_list_filtered: 7,
     exhibition_detail: 8,

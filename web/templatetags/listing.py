@@ -1,4 +1,5 @@
-"""Template helpers for the public lists: the filter control and the page numbers."""
+"""Template helpers for the public lists: the filter control, the sortable column
+headers and the page numbers."""
 
 import django_filters
 from django import template
@@ -35,3 +36,19 @@ def page_numbers(page_obj):
         None if number == paginator.ELLIPSIS else number
         for number in paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
     ]
+
+
+@register.inclusion_tag("includes/sortable_header.html", takes_context=True)
+def sortable_header(context, key, label, default=False):
+    """A column header that sorts the list by ``key`` (``?sort=key``, from the first
+    page), marked as the current order when it is: ``{% sortable_header "country"
+    _("Country") %}``; ``default=True`` on the column the list is sorted by when the
+    reader has chosen no order."""
+    query = context["request"].GET
+    chosen = query.get("sort")
+    return {
+        "query": query,
+        "key": key,
+        "label": label,
+        "current": chosen == key or (default and not chosen),
+    }

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from exchange.management.commands.backup import pg_arguments, run_pg_tool
+from web.cache import content_changed
 
 
 class Command(BaseCommand):
@@ -68,4 +69,6 @@ class Command(BaseCommand):
                 source.close()
         else:
             raise CommandError(f"No restore method for {connection.vendor}.")
+        # Every record may differ now: no page cached before is current (web/cache.py).
+        content_changed(database)
         self.stdout.write(f"Restored {path} into the {connection.vendor} database.")

@@ -23,6 +23,7 @@ from django.db import connection, transaction
 from cooperation.models import Region
 from expo.models import Enterprise, EnterpriseParticipation, Exhibition, Sector
 from publishing.models import EditorialStatus
+from web.cache import content_changed
 
 PREFIX = "synthetic-"
 DESCRIPTION = "Synthetic record generated for load testing (manage.py synthetic_data)."
@@ -164,6 +165,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         if remove:
             counts = self.remove()
+            content_changed()  # bulk deletes send no signal (web/cache.py)
             analyze()
             self.stdout.write(
                 f"Removed {counts[0]} enterprises, {counts[1]} participations and "
@@ -191,6 +193,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             self.create(enterprises, participations, sectors, regions, exhibitions)
+        content_changed()  # bulk_create sends no signal (web/cache.py)
         analyze()
         self.stdout.write(
             f"Created {enterprises} enterprises, {participations} participations and "
