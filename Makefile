@@ -33,8 +33,8 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 install-prod: $(VENV)/.installed-prod
 
-# The production stack locally (gunicorn, DEBUG off, hashed static files); README
-# "Running in production" lists the environment (DATABASE_URL, REDIS_URL, SECRET_KEY).
+# The production stack locally (gunicorn, DEBUG off, hashed static files); docs/production.md
+# lists the environment (DATABASE_URL, REDIS_URL, SECRET_KEY).
 serve: install-prod
 	HOST=$(HOST) PORT=$(PORT) FIXTURES="$(FIXTURES)" deploy/serve.sh
 

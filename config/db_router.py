@@ -14,7 +14,7 @@ this router and its middleware:
 - every other read of the public site goes to one of the replicas, chosen at random
   for each request.
 
-The page cache (core/cache.py) does not store a page rendered within that lag of a
+The page cache (web/cache.py) does not store a page rendered within that lag of a
 write, so a page read from a replica that has not caught up is never kept.
 """
 

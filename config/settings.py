@@ -141,7 +141,7 @@ DATABASES = {
 }
 # Read replicas (PostgreSQL streaming replication), comma-separated: the public site
 # reads from them; writes, the admin and a visitor who has just written use the primary
-# for DATABASE_REPLICA_LAG seconds (config/db_router.py, README "Read replicas").
+# for DATABASE_REPLICA_LAG seconds (config/db_router.py, docs/production.md "Read replicas").
 DATABASE_REPLICA_LAG = int(os.environ.get("DATABASE_REPLICA_LAG", "5"))
 for _index, _url in enumerate(env_list("DATABASE_REPLICA_URL", "")):
     DATABASES[f"replica{_index}"] = {

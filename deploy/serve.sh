@@ -3,7 +3,7 @@
 # config/gunicorn.conf.py, static files collected with hashed names, the database
 # migrated and the article data loaded if it is empty.
 #
-# Environment (README "Running in production"): DATABASE_URL (PostgreSQL; SQLite in
+# Environment (docs/production.md): DATABASE_URL (PostgreSQL; SQLite in
 # the project folder if unset), REDIS_URL (the shared cache; warned about if unset),
 # SECRET_KEY (a random one for this run if unset: sessions end when it stops),
 # ALLOWED_HOSTS, SECURE_COOKIES (0 here by default, as this serves plain http),

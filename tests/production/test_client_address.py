@@ -1,4 +1,4 @@
-"""The client's address behind proxies (core/net.py): the reply limit and the login
+"""The client's address behind proxies (operations/net.py): the reply limit and the login
 lockout read it the same way, and a client cannot choose it."""
 
 import pytest

@@ -3,7 +3,7 @@
 PostgreSQL: ``pg_dump`` in its custom format (restore with ``manage.py restore`` or
 ``pg_restore``). SQLite: SQLite's online backup API, a consistent copy even while the
 site is writing. Unlike ``dumpdata``, nothing is re-serialised: restoring gives back
-the same rows, keys and sequences. README "Backup and restore" shows both commands.
+the same rows, keys and sequences. docs/production.md "Backup and restore" shows both commands.
 """
 
 import os
