@@ -97,7 +97,7 @@ def exhibition_data(request, exhibition):
 
 
 def forum_data(request, forum):
-    exhibition = forum.exhibition
+    exhibition = forum.live_exhibition
     return _clean(
         {
             "@type": "Event",

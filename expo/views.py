@@ -151,7 +151,7 @@ class ForumListView(SourcedExportsMixin, PublicFilterView):
         field("edition"),
         field("date"),
         related("city"),
-        related("exhibition"),
+        related("exhibition", "live_exhibition"),
     ]
     feed = ForumFeed.respond
     calendar = staticmethod(forums_calendar)

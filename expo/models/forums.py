@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cooperation.models import City, Country
-from publishing.models import PUBLICATION_CONSTRAINTS, live_prefetch
+from publishing.models import PUBLICATION_CONSTRAINTS, live_or_none
 from sources.models import CitingModel, CitingQuerySet
 
 from .exhibitions import Exhibition
@@ -33,20 +33,17 @@ class ForumSeries(CitingModel):
 
 class ForumQuerySet(CitingQuerySet):
     def with_list_related(self):
-        """Series and city (live with the forum), the exhibition only if it is live, and
-        the citations."""
-        return (
-            self.select_related("series", "city")
-            .prefetch_related(live_prefetch(Forum, "exhibition"))
-            .with_sources()
-        )
+        """Series and city (live with the forum), the exhibition with what it cannot
+        exist without (``Forum.live_exhibition``), and the citations."""
+        return self.select_related("series", "city").with_links("exhibition").with_sources()
 
     def with_detail_related(self):
         """The forum's sources, series, city, live exhibition and countries."""
         return (
             self.with_sources()
             .select_related("series", "city__region__country")
-            .prefetch_related(live_prefetch(Forum, "exhibition"), "countries")
+            .with_links("exhibition")
+            .prefetch_related("countries")
         )
 
 
@@ -94,6 +91,11 @@ class Forum(CitingModel):
 
     def get_absolute_url(self):
         return reverse("expo:forum-detail", kwargs={"slug": self.slug})
+
+    @property
+    def live_exhibition(self):
+        """The exhibition it was held within, or None while that is not live."""
+        return live_or_none(self.exhibition) if self.exhibition_id else None
 
     def clean(self):
         super().clean()

@@ -263,8 +263,9 @@ def assessment_detail(n):
 # queries than the unfiltered one for its selects.
 PAGES = {
     # The editions once, with the featured one's guests; the sources one query a kind of
-    # record (4: editions, forums, trade figure, assessment), in the plain prefetch.
-    home: 13,
+    # record (4: editions, forums, trade figure, assessment), in the plain prefetch; a
+    # forum's exhibition joined (Forum.live_exhibition).
+    home: 12,
     exhibition_list: 7,  # + the editions chart's figures
     exhibition_list_filtered: 7,
     exhibition_detail: 8,
@@ -273,8 +274,8 @@ PAGES = {
     enterprise_list_filtered: 7,
     enterprise_list_by_region: 7,
     enterprise_detail: 4,
-    forum_list: 5,
-    forum_detail: 6,
+    forum_list: 4,
+    forum_detail: 5,
     region_list: 4,
     region_detail: 12,
     region_detail_chain: 11,
