@@ -19,7 +19,8 @@ taken to be anonymous by the absence of the session and messages cookies.
 
 Why it is never stale:
 
-- Keys carry a content version. It moves on with every change to a record of the apps
+- Each stored page carries the content version it was made under; a page of another
+  version is a miss. The version moves on with every change to a record of the apps
   in ``CONTENT_APPS`` (content, its history, replies): ``save()`` and ``delete()``
   (``post_save`` and ``post_delete``, ``loaddata`` too), many-to-many changes
   (``m2m_changed``) and migrations (``post_migrate``; a deploy migrates, so pages
@@ -224,11 +225,14 @@ def _storable(request, response):
     return not cache_control & {"private", "no-cache", "no-store"}
 
 
-def page_key(request, version):
+def page_key(request):
+    """The key of a page: its address and language. The entry holds the content version it
+    was made under, so a hit reads the version and the page in one round trip, and a page
+    made under an older version is a miss that the next store overwrites."""
     language = get_language_from_path(request.path_info) or get_language_from_request(request)
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
-    return f"pages:{version}:{language}:{digest}"
+    return f"pages:{language}:{digest}"
 
 
 class PublicPageCacheMiddleware:
@@ -247,13 +251,14 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         cache = page_cache()
         try:
-            version = content_version()
-            key = page_key(request, version)
-            entry = cache.get(key)
+            key = page_key(request)
+            found = cache.get_many([VERSION_KEY, key])
+            version = found.get(VERSION_KEY) or content_version()
+            entry = found.get(key)
         except Exception:  # the shared cache is down: serve the page uncached
             return self.get_response(request)
-        if entry is not None and entry[0] > time.time():
-            _until, content, headers = entry
+        if entry is not None and entry[0] == version and entry[1] > time.time():
+            _version, _until, content, headers = entry
             response = HttpResponse(content)
             for name, value in headers:
                 response.headers[name] = value
@@ -271,7 +276,8 @@ class PublicPageCacheMiddleware:
         try:
             until = valid_until(version)
             timeout = max(1, int(until - time.time()))
-            cache.set(key, (until, response.content, list(response.headers.items())), timeout)
+            entry = (version, until, response.content, list(response.headers.items()))
+            cache.set(key, entry, timeout)
         except Exception:  # the shared cache is down; nothing is stored
             return
         _stored_since_bump = True

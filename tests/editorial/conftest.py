@@ -1,7 +1,7 @@
 """Users in each editorial role, and a clock the tests can set.
 
-The roles are the groups the data migration ``core/0001_roles`` (publishing/migrations) creates; the test
-database runs the migrations, so they exist here exactly as on a real site.
+The roles are the groups the data migration ``core/0001_roles`` (in publishing/) creates;
+the test database runs the migrations, so they exist here exactly as on a real site.
 """
 
 import datetime
