@@ -95,7 +95,7 @@ class Forum(CitingModel):
     @property
     def live_exhibition(self):
         """The exhibition it was held within, or None while that is not live."""
-        return live_or_none(self.exhibition) if self.exhibition_id else None
+        return live_or_none(self.exhibition)
 
     def clean(self):
         super().clean()
