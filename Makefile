@@ -8,7 +8,7 @@ FIXTURES := fixtures/sources.json fixtures/geography.json fixtures/cooperation.j
 # Optional, checked facts beyond the article (each record names its source).
 EXTRA_FIXTURES := fixtures/extra_expo_history.json fixtures/extra_trade_statistics.json
 
-.PHONY: run serve load test lint fmt install install-dev install-prod migrate data fixtures fixtures-extra superuser check bench bench-pages clean
+.PHONY: run serve load test lint fmt install install-dev install-prod migrate data fixtures fixtures-extra superuser admin-password check bench bench-pages clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -60,11 +60,18 @@ fixtures-extra: fixtures
 	DEBUG=1 $(BIN)/python manage.py loaddata $(EXTRA_FIXTURES)
 	DEBUG=1 $(BIN)/python manage.py populate_history --auto --verbosity 0
 
+ADMIN_USER ?= admin
+
 superuser: migrate
-	DEBUG=1 $(BIN)/python manage.py ensure_local_superuser
+	DEBUG=1 $(BIN)/python manage.py ensure_local_superuser --username $(ADMIN_USER)
+
+# A new random password for the local superuser, printed (the first one is shown once).
+admin-password: migrate
+	DEBUG=1 $(BIN)/python manage.py ensure_local_superuser --new-password --username $(ADMIN_USER)
 
 run: data superuser
-	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, user $(ADMIN_USER);"
+	@echo "'make admin-password' prints a new password for it)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-dev

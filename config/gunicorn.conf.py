@@ -2,12 +2,12 @@
 
 Every value can be changed from the environment without editing this file.
 
-Slow clients: a sync worker serves one connection at a time, so a few clients that
-send their request byte by byte (slowloris) would hold every worker. The gthread
-worker keeps idle and half-sent connections in its event loop and hands a request to
-a thread only once it has arrived whole, so slow connections do not take the site
-down. In production, nginx in front (deploy/nginx.conf) buffers whole requests and
-responses as well.
+Slow clients: gunicorn alone is not safe from them. The gthread worker keeps idle
+keep-alive connections in its event loop, but a thread reads each request itself and
+writes each response itself: measured, 10-50 slow or idle clients left 0-56% of other
+requests answered, and slow readers of large exports held every thread. In production
+nginx (deploy/nginx.conf) must stand in front: it buffers whole requests and responses,
+so a thread only ever talks to nginx (README, "Configuration").
 """
 
 import multiprocessing

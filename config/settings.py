@@ -71,11 +71,21 @@ INSTALLED_APPS = [
     "sources",
     "web",
     "exchange",
+    # Server-drawn SVG maps of China's and Russia's regions (docs/maps.md).
+    "maps",
     "cooperation",
     "expo",
     "news",
     # Site search and robots.txt; composes the three apps above, none of them imports it.
     "discover",
+    # The read-only API, /api/v1/ (api/): Django REST framework, its OpenAPI document
+    # (drf-spectacular) and the documentation page's files (the sidecar, no CDN); CORS
+    # for the API, feeds, calendars and exports (corsheaders).
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +99,10 @@ MIDDLEWARE = [
     # Anonymous pages from the cache (web/cache.py): a hit is answered here, and nothing
     # below runs. A stored copy keeps the headers added below (CSP, X-Frame-Options,
     # Content-Language, Vary); a page that sets any cookie is not stored.
+    # The API, feeds, calendars and exports: CORS (GET and HEAD, no credentials) and
+    # Cross-Origin-Resource-Policy: cross-origin, on cached copies too (api/middleware.py).
+    "api.middleware.CrossOriginDataMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "web.cache.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -97,6 +111,8 @@ MIDDLEWARE = [
     "operations.middleware.RejectUnusableAdminQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A visitor who is not logged in may send at most ANONYMOUS_MAX_BODY_SIZE (413).
+    "operations.middleware.AnonymousBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records the logged-in user as the author of each historical version.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -191,6 +207,10 @@ else:
 # Whole pages for anonymous readers, kept current by versioned keys (web/cache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
 
+# Email (Publishers are told of revisions submitted for review): printed to the console
+# unless EMAIL_BACKEND names a real one (e.g. django.core.mail.backends.smtp.EmailBackend).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
 # Reply rate limit (django-ratelimit) counts in the default cache. Its checks list only
 # memcached and django-redis: Django's own RedisCache is shared and increments atomically
 # (SET NX, INCRBY), so its W001 warning is silenced. The local file cache is shared by the
@@ -210,15 +230,24 @@ if os.environ.get("RATELIMIT_IP_META_KEY"):
 TRUSTED_PROXY_COUNT = (
     int(os.environ["TRUSTED_PROXY_COUNT"]) if os.environ.get("TRUSTED_PROXY_COUNT") else None
 )
+# The header is read only from these addresses or networks (the proxy's own, comma
+# separated; loopback by default): a client reaching the app server directly is counted
+# by the address the server saw, whatever header it sends (operations/net.py).
+TRUSTED_PROXIES = [
+    entry.strip()
+    for entry in os.environ.get("TRUSTED_PROXIES", "127.0.0.1,::1").split(",")
+    if entry.strip()
+]
 
 # Failed logins (django-axes): 5 failures for one username from one address lock that
 # pair out for 15 minutes; other users and other addresses are not affected. Attempts
 # are stored in the database, so every app server sees the same count, and each
-# lockout is logged (logger "axes"). The address is the one the reply limit uses.
+# lockout is logged (logger "axes"). The address is the one the reply limit uses,
+# an IPv6 client counted by its /64.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "operations.net.client_ip"
+AXES_CLIENT_IP_CALLABLE = "operations.net.client_network"
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 # Not in the admin: an operator lifts a lockout early with
@@ -246,7 +275,12 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
-TIME_ZONE = "UTC"
+# The site's time zone: what editors type in a time field and read in the admin, named
+# beside every time field. Default China Standard Time (the EXPO's Harbin, most
+# editors); any IANA name through TIME_ZONE, e.g. Asia/Vladivostok. Stored as UTC.
+TIME_ZONE = os.environ.get("TIME_ZONE") or "Asia/Shanghai"
+# One date style per language, the same in lists and forms (config/formats/).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 # Dates and decimals follow the reader's language (15 июня 2019 г., 2019年6月15日, 107,06).
 # No thousand separator by default, so years, editions and codes never read "2,019";
@@ -297,6 +331,42 @@ PERMISSIONS_POLICY = (
 )
 # The site's files may be loaded by its own pages only.
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
+# The read-only API (api/, docs/data-and-feeds.md): JSON only, anonymous, read-only,
+# a per-address limit a polite client never meets (429 with Retry-After past it).
+API_VERSION = "v1"
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/min")
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientAddressThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.RecordSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "China-Russia interregional cooperation API",
+    "DESCRIPTION": (
+        "Read-only: every public list and record of the site, in English, Russian or "
+        "Simplified Chinese. The site's data is under CC BY 4.0; hosted articles stay "
+        "their publishers'."
+    ),
+    "VERSION": API_VERSION,
+    "OAS_VERSION": "3.1.0",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# CORS: any origin may read the API and the data formats (api/middleware.py adds the
+# lists' ?format= addresses), GET and HEAD only, never with cookies.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Every cookie (session, CSRF, language) alike: HTTPS only unless SECURE_COOKIES=0,
 # not sent on cross-site requests, and the session and language cookies out of reach
@@ -320,6 +390,9 @@ SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 
 # Overlong query strings and bodies are refused with a 400, not processed.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# A body larger than this from a visitor who is not logged in (a reply, a login) is
+# refused by its Content-Length before it is read (operations/middleware.py).
+ANONYMOUS_MAX_BODY_SIZE = int(os.environ.get("ANONYMOUS_MAX_BODY_SIZE", 256 * 1024))
 
 # Bulk import (django-import-export) is all-or-nothing: one transaction, rolled back
 # when any row is invalid. Importing needs the add and change permissions, exporting

@@ -7,16 +7,17 @@ reader's language (language cookie, then Accept-Language, then English).
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from cooperation.sitemaps import CooperationListsSitemap, CooperationSitemap
+from discover.og_images import og_image_view
 from discover.views import robots_txt
 from expo.sitemaps import EnterpriseSitemap, ExpoListsSitemap, ExpoSitemap
 from expo.views import HomeView
 from news.sitemaps import NewsListsSitemap, NewsSitemap
 from operations.health import health
 from sources.views import SourceListView
+from web import sitemaps as web_sitemaps
 
 sitemaps = {
     "expo-lists": ExpoListsSitemap,
@@ -35,17 +36,21 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # The read-only API: every public list and record as JSON, OpenAPI, docs (api/urls.py).
+    path("api/v1/", include("api.urls")),
+    # A page's Open Graph image, drawn from its record (discover/og_images.py).
+    path("og/<str:kind>/<slug:slug>.<str:language>.png", og_image_view, name="og-image"),
     # A sitemap index (robots.txt names it); each section, and each page of a large
     # one (?p=2), is a file of its own within the protocol's limits (web/sitemaps.py).
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        web_sitemaps.index,
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        web_sitemaps.section,
         {"sitemaps": sitemaps},
         name="sitemap-section",
     ),

@@ -4,6 +4,7 @@ from modeltranslation.admin import TranslationTabularInline
 from exchange.admin import ImportExportAdmin
 from publishing.admin import HistoryAdmin, PublishableAdmin, TranslatedHistoryAdmin
 from publishing.localized import in_default_language, localized
+from publishing.popup_admin import PublishedFromPopupMixin
 from sources.admin import CitingAdmin
 
 from . import models
@@ -18,7 +19,7 @@ class CountryAdmin(TranslatedHistoryAdmin):
 
 
 @admin.register(models.Region)
-class RegionAdmin(PublishableAdmin, CitingAdmin, ImportExportAdmin):
+class RegionAdmin(PublishedFromPopupMixin, PublishableAdmin, CitingAdmin, ImportExportAdmin):
     resource_classes = [RegionResource]
     # Few columns, so that the publication state shows within 1366 pixels.
     list_display = ["name", "country", "iso_code"]
@@ -30,7 +31,7 @@ class RegionAdmin(PublishableAdmin, CitingAdmin, ImportExportAdmin):
 
 
 @admin.register(models.City)
-class CityAdmin(PublishableAdmin, CitingAdmin):
+class CityAdmin(PublishedFromPopupMixin, PublishableAdmin, CitingAdmin):
     list_display = ["name", "region", "country"]
     list_filter = ["region__country"]
     list_select_related = ["region", "region__country"]
@@ -44,7 +45,7 @@ class CityAdmin(PublishableAdmin, CitingAdmin):
 
 
 @admin.register(models.CooperationYears)
-class CooperationYearsAdmin(PublishableAdmin, CitingAdmin):
+class CooperationYearsAdmin(PublishedFromPopupMixin, PublishableAdmin, CitingAdmin):
     list_display = ["name", "start_year", "end_year"]
     search_fields = [*localized("name")]
     prepopulated_fields = {"slug": [in_default_language("name")]}

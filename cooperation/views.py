@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.text import capfirst
 
 from sources.exports import SourcedExportsMixin
+from sources.provenance import stated_chain
 from web.exports import field, related, translated
 from web.views import PublicDetailView, PublicFilterView
 
@@ -29,8 +30,10 @@ from .filters import (
 
 
 def region_chain_crumbs(region):
-    """Breadcrumbs from the largest region down to ``region`` itself, with links."""
-    chain = [*reversed(region.ancestors()), region]
+    """Breadcrumbs from the largest region down to ``region`` itself, with links: only as
+    far up as sources state (``stated_chain``), so a breadcrumb never turns an editors'
+    note (the district in the Russian Far East) into fact, on the page or in its JSON-LD."""
+    chain = [*reversed(stated_chain(region)), region]
     return [(str(r), r.get_absolute_url()) for r in chain]
 
 

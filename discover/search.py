@@ -13,29 +13,44 @@ A record matches when the query is found in
   must occur in one of the fields.
 
 PostgreSQL also finds names with a typo or two by trigram word similarity
-(pg_trgm, installed by this app's migration).
+(pg_trgm, installed by this app's migration). On both databases a query that finds
+little is offered the closest known name (``discover.suggestions``).
+
+Enterprises (100,000 and more) are searched exactly as the directory's name filter
+searches them (``expo.filters.EnterpriseFilter.filter_name``): their name in any
+language or their region's, which the trigram indexes serve on PostgreSQL, in the
+directory's order. Their descriptions are not searched: no index serves that, and at
+100,000 enterprises it took a second and more of the database per search.
+
+Every search is bounded: a list shows its first results and counts at most
+``COUNT_LIMIT`` more ("more than 100"), never the whole table; on PostgreSQL its
+statements run with a ``statement_timeout`` (``time_limit``), so one costly search
+cannot hold a database connection for long.
 
 Results are ranked: the record whose name is the query (any language, any case)
 first, then names starting with it, names containing it, and other matches last;
 within a rank by trigram similarity (PostgreSQL) and then by name.
 """
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.conf import settings
+from django.db import OperationalError, connections, router, transaction
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Greatest
-from django.utils.formats import date_format
 from modeltranslation.translator import translator
 
 from cooperation.models import City, CooperationMechanism, Council, Region
+from expo.filters import EnterpriseFilter
 from expo.models import Enterprise, Exhibition, Forum
 from news.models import Article
 from publishing.localized import localized
 from publishing.models import live_only
 from web.filters import contains_in_any_language
+from web.templatetags.dates import format_date_range
 
 # Longer queries are cut to this many characters, and the page says so.
 MAX_QUERY_LENGTH = 100
@@ -44,7 +59,54 @@ MAX_WORDS = 10
 # A name this similar to the query (pg_trgm word similarity, 0-1) matches despite a typo.
 TRIGRAM_THRESHOLD = 0.5
 
+# A group counts its matches up to this many; past it, it says "more than 100".
+COUNT_LIMIT = 100
+# On PostgreSQL, a search's statements are cancelled after this many milliseconds
+# (the ``SEARCH_STATEMENT_TIMEOUT`` setting, if set).
+STATEMENT_TIMEOUT_MS = 3000
+# PostgreSQL's code for a statement cancelled by statement_timeout.
+QUERY_CANCELED = "57014"
+
 EXACT, PREFIX, NAME, OTHER = range(4)
+
+
+class SearchTimedOut(Exception):
+    """The database gave up on the search (statement timeout)."""
+
+
+@contextlib.contextmanager
+def time_limit():
+    """Run a search's queries under PostgreSQL's ``statement_timeout``.
+
+    In a transaction of the database the search reads (a replica, if the router
+    picks one), with ``SET LOCAL``: the limit ends with the transaction, and a
+    connection kept open for the next request keeps its own setting. A cancelled
+    statement raises ``SearchTimedOut``; any other database error is not caught.
+    Elsewhere (SQLite) the block runs as it is.
+    """
+    alias = router.db_for_read(Region)
+    if connections[alias].vendor != "postgresql":
+        yield
+        return
+    timeout = int(getattr(settings, "SEARCH_STATEMENT_TIMEOUT", STATEMENT_TIMEOUT_MS))
+    try:
+        with transaction.atomic(using=alias):
+            with connections[alias].cursor() as cursor:
+                cursor.execute(f"SET LOCAL statement_timeout = {timeout}")
+            yield
+            # Back to the connection's own limit, should this be a savepoint of a longer
+            # transaction (ATOMIC_REQUESTS, a test) where SET LOCAL would outlive it.
+            with connections[alias].cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
+    except OperationalError as error:
+        if getattr(error.__cause__, "sqlstate", None) == QUERY_CANCELED:
+            raise SearchTimedOut from error
+        raise
+
+
+def bounded_count(records, limit):
+    """How many ``records`` there are, counted up to ``limit + 1`` (more than ``limit``)."""
+    return records.order_by()[: limit + 1].count()
 
 
 @dataclass(frozen=True)
@@ -80,7 +142,7 @@ def any_of(lookups, lookup_type, value):
 
 
 def uses_postgres():
-    return connection.vendor == "postgresql"
+    return connections[router.db_for_read(Region)].vendor == "postgresql"
 
 
 @dataclass(frozen=True)
@@ -95,6 +157,8 @@ class Kind:
     eager: tuple = field(default=())  # select_related for the result list
     # What a result shows after its name (a date, a city): record -> list of values
     details: object = None
+    # The list that holds every match: (URL name, its name-filter parameter)
+    directory: tuple = ()
 
     @property
     def label(self):
@@ -132,17 +196,21 @@ class Kind:
             condition &= any_of(fields, "icontains", word)
         return condition
 
-    def search(self, query):
-        """The live records matching ``query``, best first, each with its ``search_rank``."""
+    def rank(self, query):
         names = localized(self.name)
-        records = live_only(self.model).select_related(*self.eager)
-        rank = Case(
+        return Case(
             When(any_of(names, "iexact", query.text), then=Value(EXACT)),
             When(any_of(names, "istartswith", query.text), then=Value(PREFIX)),
             When(any_of(names, "icontains", query.text), then=Value(NAME)),
             default=Value(OTHER),
             output_field=IntegerField(),
         )
+
+    def search(self, query):
+        """The live records matching ``query``, best first, each with its ``search_rank``."""
+        names = localized(self.name)
+        records = live_only(self.model).select_related(*self.eager)
+        rank = self.rank(query)
         matches = (
             any_of(names, "icontains", query.text)
             | self.place_condition(query)
@@ -171,9 +239,30 @@ class Kind:
         return records
 
 
+@dataclass(frozen=True)
+class DirectoryKind(Kind):
+    """A kind too large to rank: searched and ordered as its directory's name filter.
+
+    ``filter_name`` is the directory's method (``expo.filters.EnterpriseFilter``), so
+    the search reads the same indexes as the directory page, in the same order (by
+    name), and stops at the results it shows.
+    """
+
+    filterset: type = None
+
+    def search(self, query):
+        records = live_only(self.model).select_related(*self.eager)
+        matches = self.filterset(queryset=records).filter_name(records, self.name, query.text)
+        return matches.annotate(search_rank=self.rank(query)).order_by(self.name, "slug")
+
+
 def _event_details(record):
-    day = getattr(record, "start_date", None) or getattr(record, "date", None)
-    return [date_format(day) if day else None, str(record.city)]
+    """Its date (an exhibition's span) as every page writes dates, and its city."""
+    if hasattr(record, "start_date"):
+        day = format_date_range(record.start_date, record.end_date)
+    else:
+        day = format_date_range(record.date, single=True)
+    return [day, str(record.city)]
 
 
 # Only records that are live with the result are named (a city's region, an
@@ -213,12 +302,13 @@ KINDS = (
         places=(("chinese_region", "name"), ("russian_region", "name")),
     ),
     Kind("councils", Council),
-    Kind(
+    DirectoryKind(
         "enterprises",
         Enterprise,
-        places=(("region", "name"),),
         eager=("country",),
         details=lambda enterprise: [str(enterprise.country)],
+        directory=("expo:enterprise-list", "name"),
+        filterset=EnterpriseFilter,
     ),
     Kind(
         "articles",

@@ -9,7 +9,9 @@ page head through the ``page_meta`` tag (``discover/templatetags/page_meta.py``)
   ``eventStatus``, ``inLanguage``, ``url``;
 - ``Event`` on a forum's page (``superEvent``: the exhibition it was held within);
 - ``Organization`` on a council's and an enterprise's page;
-- ``NewsArticle`` on an article's page;
+- ``NewsArticle`` on an article's page (dates, author: its publisher, image);
+- ``Country``, ``AdministrativeArea`` and ``City`` (schema.org Places) on a country's,
+  region's and city's page, each within the larger place;
 - ``BreadcrumbList`` on every page with breadcrumbs.
 
 The JSON is escaped like Django's ``json_script`` (``<``, ``>`` and ``&`` as
@@ -17,20 +19,27 @@ The JSON is escaped like Django's ``json_script`` (``<``, ``>`` and ``&`` as
 ``type="application/ld+json"`` block is data, not script: the browser never runs
 it, so the strict Content Security Policy (``script-src 'self'``) needs no
 ``unsafe-inline`` for it.
+
+``inLanguage`` is the language the record's text is in: on a Russian page showing an
+English name (no translation yet), English (``web.languages.shown_language``).
 """
 
 import json
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
-from cooperation.models import Council
+from cooperation.models import City, Council, Country, Region
 from expo.models import Enterprise, Exhibition, Forum
 from news.models import Article
-from web.languages import language_tag
+from web.canonical import canonical_url
+from web.languages import language_tag, shown_language
+from web.modified import modified
+
+from .og_images import og_image
 
 SCHEMA = "https://schema.org"
 # Open Graph wants language_TERRITORY.
@@ -62,6 +71,10 @@ def _place(request, city, venue=""):
     }
 
 
+def _in_language(record, field):
+    return language_tag(shown_language(record, field))
+
+
 def _clean(data):
     """Leave out keys without a value (an unknown date is no date, not null)."""
     return {key: value for key, value in data.items() if value not in (None, "", [])}
@@ -90,7 +103,7 @@ def exhibition_data(request, exhibition):
             "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
             "location": _place(request, exhibition.city, exhibition.venue),
             "subEvent": forums,
-            "inLanguage": language_tag(get_language()),
+            "inLanguage": _in_language(exhibition, "name"),
             "url": _absolute(request, exhibition.get_absolute_url()),
         }
     )
@@ -117,7 +130,7 @@ def forum_data(request, forum):
             )
             if exhibition
             else None,
-            "inLanguage": language_tag(get_language()),
+            "inLanguage": _in_language(forum, "name"),
             "url": _absolute(request, forum.get_absolute_url()),
         }
     )
@@ -155,15 +168,65 @@ def enterprise_data(request, enterprise):
 
 
 def article_data(request, article):
+    changed = modified(article)
+    # The original's date; else when it went live here (the date a reader saw it first).
+    published = article.published_on or (article.publish_at or changed).date()
+    publisher = {"@type": "Organization", "name": str(article.publisher)}
     return _clean(
         {
             "@type": "NewsArticle",
             "headline": article.title,
-            "datePublished": article.published_on.isoformat() if article.published_on else None,
-            "publisher": {"@type": "Organization", "name": str(article.publisher)},
+            "datePublished": published.isoformat(),
+            "dateModified": changed.isoformat(),
+            # The article is its publisher's report; no person is named as its author.
+            "author": publisher,
+            "publisher": publisher,
+            "image": [og_image(request, article)["url"]],
             "isBasedOn": article.original_url or None,
-            "inLanguage": language_tag(get_language()),
+            "inLanguage": _in_language(article, "body"),
             "url": _absolute(request, article.get_absolute_url()),
+        }
+    )
+
+
+def country_data(request, country):
+    return {
+        "@type": "Country",
+        "name": str(country),
+        "identifier": country.code,
+        "url": _absolute(request, country.get_absolute_url()),
+    }
+
+
+def region_data(request, region):
+    return _clean(
+        {
+            "@type": "AdministrativeArea",
+            "name": str(region),
+            "description": region.description,
+            "identifier": region.iso_code,
+            "containedInPlace": country_data(request, region.country),
+            "url": _absolute(request, region.get_absolute_url()),
+        }
+    )
+
+
+def city_data(request, city):
+    region = city.region
+    return _clean(
+        {
+            "@type": "City",
+            "name": str(city),
+            "description": city.description,
+            "containedInPlace": _clean(
+                {
+                    "@type": "AdministrativeArea",
+                    "name": str(region),
+                    "url": _absolute(request, region.get_absolute_url()),
+                    "containedInPlace": country_data(request, region.country),
+                }
+            ),
+            "url": _absolute(request, city.get_absolute_url()),
         }
     )
 
@@ -175,6 +238,9 @@ BUILDERS = {
     Council: council_data,
     Enterprise: enterprise_data,
     Article: article_data,
+    Country: country_data,
+    Region: region_data,
+    City: city_data,
 }
 
 
@@ -207,24 +273,12 @@ def og_locale(code):
     return OG_LOCALES.get(code) or to_locale(code or settings.LANGUAGE_CODE)
 
 
-def canonical_url(request):
-    """This page's address: its path and its non-empty parameters in a stable order."""
-    pairs = sorted(
-        (key, value)
-        for key, values in request.GET.lists()
-        for value in values
-        if value and key != "format"
-    )
-    query = urlencode(pairs)
-    path = request.path + (f"?{query}" if query else "")
-    return request.build_absolute_uri(path)
-
-
-def open_graph(request, record=None, breadcrumbs=()):
-    """Open Graph and Twitter card values for the page."""
+def open_graph(request, record=None, breadcrumbs=(), parameters=()):
+    """Open Graph and Twitter card values for the page; ``parameters`` are the names of the
+    query parameters that change what it shows (``web.canonical``)."""
     site = _("China-Russia Interregional Cooperation")
     if record is not None:
-        title = str(record)
+        title = capfirst(str(record))
     elif breadcrumbs:
         title = str(breadcrumbs[-1][0])
     else:
@@ -244,7 +298,8 @@ def open_graph(request, record=None, breadcrumbs=()):
         "title": title,
         "description": description[:300],
         "type": "article" if isinstance(record, Article) else "website",
-        "url": canonical_url(request),
+        "url": canonical_url(request, parameters),
+        "image": og_image(request, record),
         "site_name": site,
         "locale": og_locale(get_language()),
         "alternate_locales": [

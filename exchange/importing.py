@@ -7,13 +7,17 @@ lot is refused before openpyxl opens it). Parsing then stops at the row and cell
 limits. Every problem is a message in the editor's language, never a traceback.
 
 The limits are settings (``IMPORT_MAX_FILE_SIZE``, ``IMPORT_MAX_ROWS``,
-``IMPORT_MAX_CELLS``, ``IMPORT_MAX_XLSX_EXPANDED_SIZE``) and the import page states
-them. An allowed file imports within the request (bench/import_enterprises.py).
+``IMPORT_MAX_CELLS``, ``IMPORT_MAX_XLSX_EXPANDED_SIZE``, ``IMPORT_MAX_XLSX_PART_SIZE``,
+``IMPORT_MAX_SECONDS``) and the import page states the first four. An XLSX file is
+also read through once before parsing (``check_xlsx_archive``): no XML entity
+declarations, no more shared strings than cells. An allowed file imports within the
+request (bench/import_enterprises.py).
 The admin side is ``exchange.admin.ImportExportAdmin``.
 """
 
 import csv
 import io
+import time
 import zipfile
 
 import tablib
@@ -30,7 +34,20 @@ DEFAULT_LIMITS = {
     "IMPORT_MAX_ROWS": 20_000,
     "IMPORT_MAX_CELLS": 400_000,
     "IMPORT_MAX_XLSX_EXPANDED_SIZE": 60 * MiB,
+    # One part (the sheet, the shared strings): parsed whole, so bounded on its own.
+    "IMPORT_MAX_XLSX_PART_SIZE": 30 * MiB,
+    # Reading a file's rows stops (refused) past this many seconds.
+    "IMPORT_MAX_SECONDS": 30,
 }
+# A workbook from a spreadsheet has a few dozen parts.
+MAX_XLSX_PARTS = 1000
+CHUNK = 1024 * 1024
+DECLARATIONS = tuple(
+    word.encode(encoding)
+    for word in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+OVERLAP = max(len(marker) for marker in DECLARATIONS)
 # The preview lists this many rows (every invalid row is listed, whatever their number).
 PREVIEW_ROWS = 100
 
@@ -57,31 +74,84 @@ def check_rows(rows, cells):
         )
 
 
-def check_xlsx_archive(stream):
-    """Refuse an XLSX file whose members would expand beyond the limit, before opening it.
+def _not_xlsx():
+    return ImportRefused(
+        _("This is not an XLSX file. Save it from your spreadsheet as “Excel workbook”.")
+    )
 
-    The sizes come from the zip's directory; Python's zipfile never inflates a member
-    beyond the size it declares, so a lying archive fails to read instead.
+
+def _too_large(expanded):
+    return ImportRefused(
+        _(
+            "This XLSX file would expand to %(size)s, more than the %(limit)s allowed. "
+            "Split it into smaller files."
+        )
+        % {
+            "size": filesizeformat(expanded),
+            "limit": filesizeformat(limit("IMPORT_MAX_XLSX_EXPANDED_SIZE")),
+        }
+    )
+
+
+def _scan_part(archive, member):
+    """Read one XML part through (at most its declared size): refuse any declaration that
+    could expand it (``<!DOCTYPE``, ``<!ENTITY``, in any encoding) and count the shared
+    strings (``<si>``) it holds."""
+    strings = 0
+    tail = b""
+    with archive.open(member) as part:
+        while chunk := part.read(CHUNK):
+            window = tail + chunk
+            if any(marker in window for marker in DECLARATIONS):
+                raise ImportRefused(
+                    _(
+                        "This XLSX file holds XML declarations (DOCTYPE or ENTITY) that no "
+                        "spreadsheet writes. Open it in your spreadsheet and save it again."
+                    )
+                )
+            # Each shared string is one <si> element: counted once, where it starts.
+            strings += window.count(b"<si>") + window.count(b"<si ") - _starts_in(tail)
+            tail = window[-OVERLAP:]
+    return strings
+
+
+def _starts_in(tail):
+    return tail.count(b"<si>") + tail.count(b"<si ")
+
+
+def check_xlsx_archive(stream):
+    """Refuse an XLSX file that could expand beyond the limits, before openpyxl opens it.
+
+    From the zip's directory: the number of parts, each part's expanded size and their
+    total. Then each XML part is read through once (decompressing, not parsing): it may
+    hold no DOCTYPE or ENTITY declaration (entities expand a few bytes into gigabytes
+    when parsed), and the shared-strings table no more strings than a file may have
+    cells. Python's zipfile never inflates a member beyond the size it declares, so a
+    lying archive fails to read instead.
     """
     try:
         with zipfile.ZipFile(stream) as archive:
-            expanded = sum(member.file_size for member in archive.infolist())
-    except (zipfile.BadZipFile, OSError, EOFError):
-        raise ImportRefused(
-            _("This is not an XLSX file. Save it from your spreadsheet as “Excel workbook”.")
-        ) from None
+            members = archive.infolist()
+            if len(members) > MAX_XLSX_PARTS:
+                raise _not_xlsx()
+            expanded = sum(member.file_size for member in members)
+            if expanded > limit("IMPORT_MAX_XLSX_EXPANDED_SIZE"):
+                raise _too_large(expanded)
+            if any(member.file_size > limit("IMPORT_MAX_XLSX_PART_SIZE") for member in members):
+                raise _too_large(max(member.file_size for member in members))
+            strings = 0
+            for member in members:
+                if member.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    strings += _scan_part(archive, member)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+        # RuntimeError: an encrypted part; NotImplementedError: an unknown compression.
+        raise _not_xlsx() from None
     finally:
         stream.seek(0)
-    if expanded > limit("IMPORT_MAX_XLSX_EXPANDED_SIZE"):
+    if strings > limit("IMPORT_MAX_CELLS"):
         raise ImportRefused(
-            _(
-                "This XLSX file would expand to %(size)s, more than the %(limit)s allowed. "
-                "Split it into smaller files."
-            )
-            % {
-                "size": filesizeformat(expanded),
-                "limit": filesizeformat(limit("IMPORT_MAX_XLSX_EXPANDED_SIZE")),
-            }
+            _("The file has more than %(limit)s cells; split it into smaller files.")
+            % {"limit": f"{limit('IMPORT_MAX_CELLS'):,}"}
         )
 
 
@@ -118,9 +188,14 @@ class LimitedXLSX(base_formats.XLSX):
                 headers.pop()
             dataset = tablib.Dataset(headers=headers)
             width, cells = len(headers), len(headers)
+            deadline = time.monotonic() + limit("IMPORT_MAX_SECONDS")
             for number, values in enumerate(rows, start=1):
                 cells += width
                 check_rows(number, cells)
+                if time.monotonic() > deadline:
+                    raise ImportRefused(
+                        _("Reading this file took too long; split it into smaller files.")
+                    )
                 values = list(values)
                 if any(value is not None for value in values[width:]):
                     raise ImportRefused(

@@ -1,11 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models as db_models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from cooperation.admin_widgets import RegionSelect
 from exchange.admin import ImportExportAdmin
 from publishing.admin import HistoryAdmin, PublishableAdmin
 from publishing.localized import in_default_language, localized
+from publishing.locking import FingerprintForm
+from publishing.popup_admin import PublishedFromPopupMixin
 from sources.admin import CitingAdmin
 
 from . import models
@@ -13,7 +16,7 @@ from .resources import EnterpriseParticipationResource, EnterpriseResource
 
 
 @admin.register(models.ExhibitionSeries)
-class ExhibitionSeriesAdmin(PublishableAdmin, CitingAdmin):
+class ExhibitionSeriesAdmin(PublishedFromPopupMixin, PublishableAdmin, CitingAdmin):
     list_display = ["name", "slug"]
     search_fields = [*localized("name")]
     prepopulated_fields = {"slug": [in_default_language("name")]}
@@ -31,8 +34,26 @@ class GuestOfHonourInline(admin.TabularInline):
     autocomplete_fields = ["region"]
 
 
+class ExhibitionForm(FingerprintForm):
+    """For someone who may publish, "featured" moves: saving this exhibition as featured
+    un-features the other one (``ExhibitionAdmin.save_model``), so the one-featured
+    constraint is not checked against it here. For anyone else it is, with its message."""
+
+    moves_featured = False
+
+    def validate_unique(self):
+        featured = self.instance.featured
+        if self.moves_featured:
+            self.instance.featured = False
+        try:
+            super().validate_unique()
+        finally:
+            self.instance.featured = featured
+
+
 @admin.register(models.Exhibition)
 class ExhibitionAdmin(PublishableAdmin, CitingAdmin):
+    form = ExhibitionForm
     # Few columns, so that the publication state shows within 1366 pixels; the series
     # and edition are in the name and the filters.
     list_display = ["name", "dates", "city"]
@@ -55,6 +76,28 @@ class ExhibitionAdmin(PublishableAdmin, CitingAdmin):
             date_format(day, "SHORT_DATE_FORMAT") for day in (obj.start_date, obj.end_date) if day
         ]
         return " – ".join(dict.fromkeys(days)) or "—"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.moves_featured = self.has_publish_permission(request, obj)
+        return form
+
+    def save_model(self, request, obj, form, change):
+        """Featured moves in one step: the other featured exhibition is un-featured in
+        the same transaction (the admin saves a form in one), each with its history."""
+        if obj.featured and getattr(form, "moves_featured", False):
+            others = models.Exhibition.objects.filter(featured=True).exclude(pk=obj.pk)
+            for other in others.select_for_update():
+                other.featured = False
+                other._history_user = request.user
+                other.save(update_fields=["featured"])
+                self.log_change(request, other, [{"changed": {"fields": ["featured"]}}])
+                self.message_user(
+                    request,
+                    _("“%(name)s” is no longer featured on the home page.") % {"name": other},
+                    messages.INFO,
+                )
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(models.CountryParticipation)
@@ -79,7 +122,7 @@ class GuestOfHonourAdmin(HistoryAdmin):
 
 
 @admin.register(models.Sector)
-class SectorAdmin(PublishableAdmin, CitingAdmin):
+class SectorAdmin(PublishedFromPopupMixin, PublishableAdmin, CitingAdmin):
     list_display = ["name", "slug"]
     search_fields = [*localized("name")]
     prepopulated_fields = {"slug": [in_default_language("name")]}
@@ -87,8 +130,11 @@ class SectorAdmin(PublishableAdmin, CitingAdmin):
 
 class EnterpriseParticipationInline(admin.TabularInline):
     model = models.EnterpriseParticipation
-    extra = 0
     autocomplete_fields = ["exhibition"]
+
+    def get_extra(self, request, obj=None, **kwargs):
+        # A new enterprise is added to an exhibition at once: one empty row to fill.
+        return 1 if obj is None else 0
 
 
 @admin.register(models.Enterprise)
@@ -103,10 +149,30 @@ class EnterpriseAdmin(PublishableAdmin, CitingAdmin, ImportExportAdmin):
         "slug",
         *localized("region__name"),
     ]
-    autocomplete_fields = ["country", "region", "sector"]
+    # Country and region are plain selects (two countries; the regions follow the
+    # country chosen: cooperation.admin_widgets.RegionSelect).
+    autocomplete_fields = ["sector"]
     prepopulated_fields = {"slug": [in_default_language("name")]}
     inlines = [EnterpriseParticipationInline]
     formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "region":
+            kwargs["widget"] = RegionSelect(country_field="country")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """From an exhibition's "Add an enterprise to this exhibition": its row filled."""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        exhibition = request.GET.get("exhibition", "")
+        if (
+            obj is None
+            and isinstance(inline, EnterpriseParticipationInline)
+            and exhibition.isdigit()
+            and models.Exhibition.objects.filter(pk=exhibition).exists()
+        ):
+            kwargs["initial"] = [{"exhibition": int(exhibition)}]
+        return kwargs
 
 
 @admin.register(models.EnterpriseParticipation)
@@ -120,7 +186,7 @@ class EnterpriseParticipationAdmin(HistoryAdmin, ImportExportAdmin):
 
 
 @admin.register(models.ForumSeries)
-class ForumSeriesAdmin(PublishableAdmin, CitingAdmin):
+class ForumSeriesAdmin(PublishedFromPopupMixin, PublishableAdmin, CitingAdmin):
     list_display = ["name", "slug"]
     search_fields = [*localized("name")]
     prepopulated_fields = {"slug": [in_default_language("name")]}

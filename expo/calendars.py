@@ -16,12 +16,12 @@ import datetime
 
 import icalendar
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
 from web.exports import FORMAT_PARAMETER, FORMATS
+from web.modified import modified, with_modified
 
 from .filters import ExhibitionFilter
 from .models import Exhibition, Forum
@@ -41,7 +41,8 @@ def _location(city, venue=""):
 def _event(request, *, kind, record, start, end, location, categories, description):
     event = icalendar.Event()
     event.add("uid", _uid(kind, record, request))
-    event.add("dtstamp", timezone.now())
+    # When the record last changed, not the time of the request: the same file each time.
+    event.add("dtstamp", modified(record))
     event.add("summary", str(record))
     event.add("dtstart", start)
     event.add("dtend", end + datetime.timedelta(days=1))  # exclusive: the day after
@@ -101,7 +102,7 @@ def calendar_response(request, name, events, filename=None):
 
 def _records(records, *select_related):
     """Every record of a (possibly large) queryset, with what an event names."""
-    return records.select_related(*select_related).iterator(chunk_size=500)
+    return with_modified(records.select_related(*select_related)).iterator(chunk_size=500)
 
 
 def exhibitions_calendar(request, records):
@@ -144,10 +145,14 @@ class EventCalendarView(View):
         )
         if not exhibitions.is_valid():
             return HttpResponse(
-                _("Some filters could not be used."), status=400, content_type="text/plain"
+                _("Some filters could not be used."),
+                status=400,
+                content_type="text/plain; charset=utf-8",
             )
         data = exhibitions.form.cleaned_data
-        forums = Forum.objects.published().select_related("series", "city__region__country")
+        forums = with_modified(
+            Forum.objects.published().select_related("series", "city__region__country")
+        )
         if data.get("year"):
             forums = forums.filter(date__year=data["year"])
         if data.get("city"):
@@ -155,7 +160,7 @@ class EventCalendarView(View):
         if data.get("country"):
             forums = forums.filter(city__region__country=data["country"])
         events = [
-            *(exhibition_event(request, record) for record in exhibitions.qs),
+            *(exhibition_event(request, record) for record in with_modified(exhibitions.qs)),
             *(forum_event(request, record) for record in forums),
         ]
         return calendar_response(request, str(self.name), events)

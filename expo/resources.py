@@ -1,8 +1,10 @@
 """Enterprises and their participations in bulk: the admin's import and export, and the
 benchmark (bench/)."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
+from simple_history.utils import bulk_create_with_history
 
 from cooperation.models import Country, Region
 from exchange.resources import NaturalKeyResource, PublishableResource
@@ -21,6 +23,11 @@ class EnterpriseResource(PublishableResource):
     country = fields.Field("country", "country", NaturalKeyWidget(Country, "code"))
     region = fields.Field("region", "region", NaturalKeyWidget(Region, "slug"))
     sector = fields.Field("sector", "sector", NaturalKeyWidget(Sector, "slug"))
+    # Not a field of the enterprise: a row naming an exhibition also links the
+    # enterprise to it (``after_import``), so one file does both.
+    exhibition = fields.Field(
+        attribute=None, column_name="exhibition", widget=NaturalKeyWidget(Exhibition, "slug")
+    )
 
     column_texts = {
         "region": _(
@@ -29,6 +36,10 @@ class EnterpriseResource(PublishableResource):
         ),
         "sector": _("The sector as its slug, e.g. energy. Empty if not known."),
         "website": _("The full address, starting with https://. Empty if not known."),
+        "exhibition": _(
+            "An exhibition the enterprise took part in, as its slug, e.g. "
+            "6th-china-russia-expo; the import links the two. Empty: no link."
+        ),
     }
     template_example = {
         in_default_language("name"): ENTERPRISE_NAME,
@@ -53,8 +64,54 @@ class EnterpriseResource(PublishableResource):
             "status",
             "publish_at",
             "expires_at",
+            "exhibition",
         )
         export_order = fields
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        # The exhibition is no field of the enterprise: validate_instance() skips it.
+        self.looked_up = [name for name in self.looked_up if self.fields[name].attribute]
+        self.exhibition_links = []
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if "exhibition" in row:
+            try:
+                exhibition = self.fields["exhibition"].clean(row)
+            except ValueError as error:
+                errors["exhibition"] = [ValidationError(str(error), code="invalid")]
+            else:
+                if exhibition is not None:
+                    self.exhibition_links.append((instance, exhibition))
+        if errors:
+            raise ValidationError(errors)
+
+    def after_import(self, dataset, result, **kwargs):
+        """Link the enterprises to the exhibitions their rows name (new links only)."""
+        super().after_import(dataset, result, **kwargs)
+        if not self.exhibition_links or result.has_errors() or result.has_validation_errors():
+            return
+        slugs = {instance.slug for instance, _exhibition in self.exhibition_links}
+        ids = dict(Enterprise.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+        pairs = {(ids[i.slug], e.pk) for i, e in self.exhibition_links if i.slug in ids}
+        existing = set(
+            EnterpriseParticipation.objects.filter(enterprise__in=ids.values()).values_list(
+                "enterprise_id", "exhibition_id"
+            )
+        )
+        bulk_create_with_history(
+            [
+                EnterpriseParticipation(enterprise_id=enterprise, exhibition_id=exhibition)
+                for enterprise, exhibition in sorted(pairs - existing)
+            ],
+            EnterpriseParticipation,
+            default_user=self.import_user,
+        )
 
 
 class EnterpriseParticipationResource(NaturalKeyResource):

@@ -1,17 +1,12 @@
 """Sitemap entries for the home page, exhibitions, enterprises and forums, in every language."""
 
-from publishing.models import live_only
 from web.sitemaps import I18nSitemap, NamedPagesSitemap, RecordSitemap
 
 from . import models
 
 
 class ExpoSitemap(I18nSitemap):
-    def items(self):
-        return [
-            *live_only(models.Exhibition),
-            *live_only(models.Forum),
-        ]
+    models = (models.Exhibition, models.Forum)
 
 
 class EnterpriseSitemap(RecordSitemap):

@@ -66,7 +66,29 @@ def moderator_fields(request, fields):
 
 
 class ArticleForm(FingerprintForm):
-    """Refuses a body that would not be published as written (see ``news.markup``)."""
+    """Refuses a body that would not be published as written (see ``news.markup``).
+
+    The two dates are easy to mix up, so each label says which it is and its help
+    names the other (issue 26).
+    """
+
+    class Meta:
+        labels = {
+            "published_on": _("Date of the article"),
+            "publish_at": _("Show on the site from"),
+        }
+        help_texts = {
+            "published_on": _(
+                "The day its publisher (the newspaper or agency) published the article; "
+                "readers see it with the article. Empty if not known. Not when it appears "
+                "on this site: that is “Show on the site from”."
+            ),
+            "publish_at": _(
+                "When this site starts showing the article, once published. Empty: as "
+                "soon as it is published. Not the article's own date: that is “Date of "
+                "the article”."
+            ),
+        }
 
     def clean(self):
         cleaned_data = super().clean()

@@ -171,14 +171,19 @@ class Reply(models.Model):
         verbose_name_plural = _("replies")
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=ReplyStatus.values), name="reply_status_valid"
+                condition=Q(status__in=ReplyStatus.values),
+                name="reply_status_valid",
+                violation_error_message=_("Choose a status from the list."),
             ),
             models.CheckConstraint(
-                condition=~Q(name="") & ~Q(text=""), name="reply_name_and_text_not_empty"
+                condition=~Q(name="") & ~Q(text=""),
+                name="reply_name_and_text_not_empty",
+                violation_error_message=_("Both the name and the text are required."),
             ),
             models.CheckConstraint(
                 condition=LessThanOrEqual(Length("text"), REPLY_TEXT_MAX_LENGTH),
                 name="reply_text_max_length",
+                violation_error_message=_("The text is too long."),
             ),
         ]
         indexes = [

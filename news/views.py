@@ -57,6 +57,7 @@ class ArticleListView(PublicListView):
 
     model = Article
     records = Article.objects.with_list_related
+    query_parameters = ("publisher",)
     export_columns = [
         *translated("title"),
         related("publisher"),

@@ -3,6 +3,8 @@
 Only in production (DEBUG off): a laptop with one process needs none of this.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
@@ -53,3 +55,24 @@ def check_forwarded_for(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security)
+def check_trusted_proxies(app_configs, **kwargs):
+    """Each entry of TRUSTED_PROXIES must be an address or a network."""
+    wrong = []
+    for entry in getattr(settings, "TRUSTED_PROXIES", None) or ():
+        try:
+            ipaddress.ip_network(str(entry).strip(), strict=False)
+        except ValueError:
+            wrong.append(str(entry))
+    if not wrong:
+        return []
+    return [
+        Error(
+            "TRUSTED_PROXIES holds entries that are not addresses or networks: "
+            f"{', '.join(wrong)}.",
+            hint="List your proxies' addresses, e.g. TRUSTED_PROXIES=127.0.0.1,10.0.0.0/24.",
+            id="core.E003",
+        )
+    ]

@@ -6,7 +6,7 @@ import time
 import uuid
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -101,3 +101,32 @@ class SecurityHeadersMiddleware:
                 "Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY
             )
         return response
+
+
+class AnonymousBodyLimitMiddleware:
+    """A body larger than ``ANONYMOUS_MAX_BODY_SIZE`` from a visitor who is not logged in
+    is refused (413) by its ``Content-Length``, before any of it is read.
+
+    Django reads a body only when something asks for it (an upload is streamed to a
+    temporary file then), so without this an anonymous 300 MB POST would be written to
+    disk before a form refused it. Sits below the authentication middleware, which tells
+    who is logged in; reading the body waits for the views (and the CSRF check's).
+    Logged-in staff keep the import limits (``IMPORT_MAX_FILE_SIZE``).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return HttpResponseBadRequest(_("The request's Content-Length is not a number."))
+        limit = getattr(settings, "ANONYMOUS_MAX_BODY_SIZE", 256 * 1024)
+        if length > limit and not request.user.is_authenticated:
+            response = HttpResponse(
+                _("This request is too large."), status=413, content_type="text/plain"
+            )
+            response["Connection"] = "close"
+            return response
+        return self.get_response(request)

@@ -43,6 +43,7 @@ from publishing.linked_drafts import (
     publish_linked_box,
 )
 from publishing.models import PUBLICATION_FIELDS, EditorialStatus, PublicVisibility, can_publish
+from publishing.revision_admin import RevisionAdminMixin
 from publishing.safe_admin import SafeAdmin, SafeAdminMixin
 from publishing.translation_status import TranslationStatusMixin
 
@@ -99,7 +100,7 @@ class StaysOnTheSiteForm:
             )
 
 
-class PublishableAdmin(TranslatedHistoryAdmin):
+class PublishableAdmin(RevisionAdminMixin, TranslatedHistoryAdmin):
     """Admin for a publishable, translated model: who may publish, and the state shown.
 
     Hooks it owns, on top of ``TranslatedHistoryAdmin``'s:
@@ -115,12 +116,15 @@ class PublishableAdmin(TranslatedHistoryAdmin):
     - ``save_model``: whatever is posted, someone who may not publish keeps the
       stored publication state (this covers reverting to an old version too).
     - ``save_related``: publishes the linked drafts if asked, else warns of them.
+    - From ``RevisionAdminMixin`` (``publishing.revision_admin``): someone who may not
+      publish saves a record that is on the site as its pending revision, which a
+      Publisher publishes, schedules or sends back.
     - ``response_add``: the "+" popup names the new record with its state.
     - ``get_list_display`` and ``get_list_filter``: the "publication" column and the
       status and "on the site" filters.
     """
 
-    actions = ["publish", "unpublish", "publish_with_linked_drafts"]
+    actions = ["publish", "unpublish", "publish_with_linked_drafts", "publish_revisions"]
 
     def has_publish_permission(self, request, obj=None):
         return can_publish(request.user, self.model)

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import pre_save
+from django.utils.translation import gettext_lazy as _
 
 
 def skip_history_for_raw_saves(sender, instance, raw=False, **kwargs):
@@ -20,7 +21,7 @@ class PublishingConfig(AppConfig):
     name = "publishing"
     # The label this app had as ``core``: its migrations, permissions and history keep it.
     label = "core"
-    verbose_name = "Publishing"
+    verbose_name = _("Publishing")
 
     def ready(self):
         from django.apps import apps

@@ -25,6 +25,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import HistoricalRecords
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from publishing.safe_admin import SafeAdmin, usable_id
 
@@ -59,6 +60,15 @@ def refresh_link_snapshot(obj):
         )
 
 
+class ReadableChanges(HistoricalRecordContextHelper):
+    """The history list's changes as people read them: "(empty)", never "None"."""
+
+    def prepare_delta_change_value(self, change, value):
+        if value is None or value == "" or value == []:
+            return _("(empty)")
+        return super().prepare_delta_change_value(change, value)
+
+
 class HistoryAdmin(SafeAdmin, SimpleHistoryAdmin):
     """A model whose changes are recorded: history page, compare, revert.
 
@@ -69,6 +79,9 @@ class HistoryAdmin(SafeAdmin, SimpleHistoryAdmin):
 
     object_history_list_template = "admin/core/object_history_list.html"
     history_compare_template = "admin/core/history_compare.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name

@@ -10,11 +10,15 @@ shown as if it were empty.
 
 from functools import cache
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import F, Lookup, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class SlugQuerySet(models.QuerySet):
@@ -307,3 +311,121 @@ def live_choices(model, *select_related):
         return live_only(model).select_related(*select_related)
 
     return queryset
+
+
+class RevisionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    REJECTED = "rejected", _("Sent back")
+    PUBLISHED = "published", _("Published")
+
+
+# A record has at most one revision in these states: the one its change form edits.
+PENDING_REVISION = (
+    RevisionStatus.DRAFT,
+    RevisionStatus.SUBMITTED,
+    RevisionStatus.SCHEDULED,
+    RevisionStatus.REJECTED,
+)
+
+
+class RevisionQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status__in=PENDING_REVISION)
+
+    def for_record(self, record):
+        from django.contrib.contenttypes.models import ContentType
+
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(type(record)), object_id=record.pk
+        )
+
+
+class Revision(models.Model):
+    """The next version of a live record, drafted while the public keeps the live one.
+
+    ``data`` holds the record as its change form would save it (every language of its
+    translated fields, its many-to-many links and the rows of its inlines), written by
+    ``publishing.revisions``; publishing applies it to the record in one transaction.
+    Who drafted, submitted, published or sent it back, and when, is in the fields
+    below and, change by change, in its history (django-simple-history).
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind of record")
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    data = models.JSONField(_("content"), encoder=DjangoJSONEncoder)
+    status = models.CharField(
+        _("status"), max_length=20, choices=RevisionStatus.choices, default=RevisionStatus.DRAFT
+    )
+    go_live_at = models.DateTimeField(_("go live at"), null=True, blank=True)
+    comment = models.TextField(_("reviewer's comment"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("drafted by"),
+    )
+    created_at = models.DateTimeField(_("drafted at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last saved at"), auto_now=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published or sent back by"),
+    )
+    decided_at = models.DateTimeField(_("published or sent back at"), null=True, blank=True)
+
+    objects = RevisionQuerySet.as_manager()
+    # Who drafted, submitted, published or sent back, each step with its time.
+    history = HistoricalRecords(excluded_fields=["data"])
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=Q(status__in=PENDING_REVISION),
+                name="revision_one_pending_per_record",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=RevisionStatus.values), name="revision_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=RevisionStatus.SCHEDULED) | Q(go_live_at__isnull=False),
+                name="revision_scheduled_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return _("Revision of “%(record)s”") % {"record": self.record or self.object_id}
+
+    def get_absolute_url(self):
+        opts = self.content_type.model_class()._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_revision", args=[self.object_id])
+
+    @property
+    def record(self):
+        model = self.content_type.model_class()
+        return model._default_manager.filter(pk=self.object_id).first() if model else None
+
+    @property
+    def token(self):
+        """Changes with every save: what the edit lock compares."""
+        return self.updated_at.isoformat() if self.updated_at else ""

@@ -15,8 +15,10 @@ from django.contrib.admin.exceptions import DisallowedModelAdminLookup
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models.constants import LOOKUP_SEP
-from django.utils.text import smart_split
+from django.utils import timezone
+from django.utils.text import format_lazy, smart_split
 from django.utils.translation import gettext_lazy as _
 
 from operations.middleware import MAX_DATABASE_INTEGER
@@ -61,6 +63,17 @@ class OfferedFiltersChangeList(ChangeList):
         return specs, has_filters, remaining, duplicates, active
 
 
+def time_zone_help(help_text=""):
+    """``help_text`` followed by the time zone a time field is in, e.g. "Asia/Shanghai,
+    UTC+08:00": the server stores UTC, and an editor in Harbin must not be guessing."""
+    offset = timezone.localtime().strftime("%z")
+    zone = _("Time in %(zone)s (UTC%(offset)s).") % {
+        "zone": timezone.get_current_timezone_name(),
+        "offset": f"{offset[:3]}:{offset[3:]}",
+    }
+    return format_lazy("{} {}", help_text, zone) if help_text else zone
+
+
 class SafeAdminMixin:
     """What every model admin of the site shares.
 
@@ -84,6 +97,13 @@ class SafeAdminMixin:
 
     form = FingerprintForm
     private_fields = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Every time field names its time zone (``time_zone_help``)."""
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and isinstance(db_field, models.DateTimeField):
+            formfield.help_text = time_zone_help(formfield.help_text)
+        return formfield
 
     def may_see_private_fields(self, request):
         return self.has_change_permission(request)

@@ -12,8 +12,10 @@ chunk of rows, however many rows)::
 def cited_sources(record, request):
     """Where a record's facts come from, as a list of ``{title, publisher, url, …}``.
 
-    Each cited ``Source`` once, with the facts it supports; an article of this site that
-    is not live shows nowhere, so neither does its source.
+    Each cited ``Source`` once, with its date and the facts it supports; an editors' note
+    says it is one (``"editors_note": true``), so a value only a note gives (the Far
+    Eastern Federal District's ``parent``) is never read as a sourced one. An article of
+    this site that is not live shows nowhere, so neither does its source.
     """
     sources = []
     by_source = {}
@@ -29,6 +31,9 @@ def cited_sources(record, request):
                 "url": request.build_absolute_uri(link) if link else None,
                 "original_url": source.url or None,
                 "kind": source.kind,
+                # Two reports of one outlet stay apart by their dates.
+                "published_on": (source.published_on.isoformat() if source.published_on else None),
+                "editors_note": source.is_editors_note,
                 "supports": [],
             }
             sources.append(by_source[source.pk])

@@ -79,15 +79,19 @@ class Source(SluggedModel):
         verbose_name_plural = _("sources")
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind__in=SourceKind.values), name="source_kind_valid"
+                condition=Q(kind__in=SourceKind.values),
+                name="source_kind_valid",
+                violation_error_message=_("Choose a kind of source from the list."),
             ),
             models.CheckConstraint(
                 condition=~Q(kind=SourceKind.EDITORS_NOTE) | ~Q(title=""),
                 name="source_editors_note_has_text",
+                violation_error_message=_("An editor's note needs its text in the title."),
             ),
             models.CheckConstraint(
                 condition=Q(kind=SourceKind.EDITORS_NOTE) | ~Q(publisher=""),
                 name="source_publisher_unless_editors_note",
+                violation_error_message=_("Name the publisher (only an editor's note has none)."),
             ),
         ]
 
@@ -193,7 +197,9 @@ def citation_constraints(facts=None):
             fields=["record", "source", "supports"], name="%(app_label)s_%(class)s_unique"
         ),
         models.CheckConstraint(
-            condition=Q(supports__in=values), name="%(app_label)s_%(class)s_supports_valid"
+            condition=Q(supports__in=values),
+            name="%(app_label)s_%(class)s_supports_valid",
+            violation_error_message=_("Choose a fact this record has."),
         ),
     ]
 

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WebConfig(AppConfig):
     """The public web layer: base views, filters, pagination, the page cache, sitemaps."""
 
     name = "web"
-    verbose_name = "Public site"
+    verbose_name = _("Public site")
 
     def ready(self):
         from web.cache import watch_content

@@ -37,6 +37,14 @@ shares the cache shows in all of them: Redis with ``REDIS_URL``, else the local 
 files shared by every process of this machine that uses the same database
 (``config/settings.py``), such as the server and a management command run beside it.
 
+What is kept is bounded by what the pages read. A view declares the query parameters
+it reads (``query_parameters``, see ``web.views``: a list's filters, ``page``,
+``format``); a page is stored only when every parameter of its address is one of them,
+given once. Any other parameter (``?utm_source=``, ``?x=<random>``) is answered as a
+miss that is not stored, so made-up addresses cannot fill the cache. The key holds the
+parameters in one order (``?b=1&a=2`` and ``?a=2&b=1`` are one page).
+``content_query(request)`` gives the canonical query string of what a page reads.
+
 Every page, cached or not, carries an ETag (``ConditionalGetMiddleware``): a reader
 whose copy is current gets a 304 with no body. A cached page's ETag is computed once,
 when it is stored.
@@ -58,6 +66,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, set_response_etag
+from django.utils.encoding import escape_uri_path
+from django.utils.http import urlencode
 from django.utils.translation import get_language_from_path, get_language_from_request
 
 from publishing.models import EditorialStatus, PublishableModel
@@ -207,6 +217,9 @@ def _cacheable_request(request):
 def _storable(request, response):
     if request.method != "GET" or response.status_code != 200 or response.streaming:
         return False
+    # A parameter the page does not read would make a new entry for the same page.
+    if request.GET and not reads_only_known_parameters(request):
+        return False
     # Any cookie set (session, CSRF, messages, language) means the page is someone's own.
     # "Vary: Cookie" alone is not a reason: it follows any look at the (here empty)
     # session, such as checking whether the visitor is staff.
@@ -225,12 +238,63 @@ def _storable(request, response):
     return not cache_control & {"private", "no-cache", "no-store"}
 
 
+def page_parameters(request):
+    """The query parameter names the page at ``request`` reads (empty if it names none).
+
+    Read from the view the address resolved to, so only once the view has run (or in
+    it): a class-based view's ``get_query_parameters()`` (``web.views``) or
+    ``query_parameters`` (``query_parameters = ("q", "page")`` on any view class), or a
+    function view's ``query_parameters`` attribute.
+    """
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return frozenset()
+    view_class = getattr(match.func, "view_class", None)
+    declared = getattr(view_class, "get_query_parameters", None)
+    if declared is not None:
+        return frozenset(declared())
+    view = view_class if view_class is not None else match.func
+    return frozenset(getattr(view, "query_parameters", ()))
+
+
+def content_query(request):
+    """The canonical query string of what the page reads: its own parameters with a
+    value, in name order (``"name=harbin&region=heilongjiang"``, or ``""``).
+
+    For canonical addresses: ``?utm_source=x&region=a`` and ``?region=a`` are one page.
+    """
+    known = page_parameters(request)
+    pairs = sorted(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in known
+        for value in values
+        if value
+    )
+    return urlencode(pairs)
+
+
+def reads_only_known_parameters(request):
+    """Whether every parameter of the address is one the page reads, given once."""
+    known = page_parameters(request)
+    return all(name in known and len(values) == 1 for name, values in request.GET.lists())
+
+
+def _canonical_address(request):
+    query = urlencode(
+        sorted((name, value) for name, values in request.GET.lists() for value in values)
+    )
+    path = escape_uri_path(request.path)
+    return f"{request.scheme}://{request.get_host()}{path}" + (f"?{query}" if query else "")
+
+
 def page_key(request):
-    """The key of a page: its address and language. The entry holds the content version it
-    was made under, so a hit reads the version and the page in one round trip, and a page
-    made under an older version is a miss that the next store overwrites."""
+    """The key of a page: its address (parameters in name order) and language. The entry
+    holds the content version it was made under, so a hit reads the version and the page
+    in one round trip, and a page made under an older version is a miss that the next
+    store overwrites."""
     language = get_language_from_path(request.path_info) or get_language_from_request(request)
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    address = _canonical_address(request)
     digest = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
     return f"pages:{language}:{digest}"
 

@@ -49,6 +49,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from publishing.localized import localized
+from web.export_http import Validators
 
 FORMAT_PARAMETER = "format"
 JSON_FORMAT_NAME = "china-russia-cooperation.list/1"
@@ -56,6 +57,12 @@ JSON_FORMAT_NAME = "china-russia-cooperation.list/1"
 # while streaming.
 CHUNK_SIZE = 2000
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Skipped before the prefix is looked for: whitespace (Unicode's, no-break space and line
+# feed included), the byte-order mark / zero-width no-break space, zero-width spaces and joiners.
+FORMULA_LEADING = (
+    " \t\r\n\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
+)
 
 
 @dataclass(frozen=True)
@@ -127,8 +134,12 @@ def _json_value(value):
 
 
 def escape_formula(value):
-    """A text cell that a spreadsheet would run as a formula, made plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """A text cell that a spreadsheet would run as a formula, made plain text.
+
+    Judged after what a spreadsheet skips at the start of a cell (OWASP): spaces, no-break
+    spaces, a byte-order mark, a zero-width space, line breaks (`` =1+1`` is a formula).
+    """
+    if isinstance(value, str) and value.lstrip(FORMULA_LEADING).startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 
@@ -142,11 +153,23 @@ def csv_cell(value):
         return str(value)  # a number is never a formula, negative or not
     if isinstance(value, list | tuple):
         return escape_formula(" | ".join(str(csv_cell(item)) for item in value))
-    if isinstance(value, dict):  # a source
-        parts = [value.get("publisher"), value.get("title"), value.get("url")]
-        return ": ".join(str(part) for part in parts if part)
+    if isinstance(value, dict):  # a source (``sources.exports.cited_sources``)
+        return escape_formula(csv_source(value))
     value = _json_value(value)
     return escape_formula(value) if isinstance(value, str) else value
+
+
+def csv_source(source):
+    """A source in a CSV cell: "Rambler, 2019-06-15: title: address (supports: dates)";
+    an editors' note as "editors' note (supports: part_of): the note", never as a source."""
+    date = source.get("published_on")
+    supports = ", ".join(source.get("supports") or [])
+    supports = f" (supports: {supports})" if supports else ""
+    if source.get("editors_note"):
+        return f"editors' note{supports}: {source.get('title') or ''}"
+    name = ", ".join(str(part) for part in [source.get("publisher"), date] if part)
+    parts = [name, source.get("title"), source.get("url")]
+    return ": ".join(str(part) for part in parts if part) + supports
 
 
 def no_sources(record, request):
@@ -196,6 +219,23 @@ def _stream_csv(exporter, queryset):
     yield buffer.getvalue()
 
 
+# The JSON export's records of a model, when an app gives them: ``rows(request, queryset)``
+# yields one dict a record. The API registers its serializers here (``api.exports``), so
+# the export and the API give a record in one shape; otherwise the CSV's columns.
+JSON_ROWS = {}
+# Callables ``(request) -> dict`` whose keys every JSON export's head adds (the licence).
+JSON_HEAD = []
+
+
+def _json_rows(exporter, queryset):
+    rows = JSON_ROWS.get(exporter.model)
+    if rows is not None:
+        yield from rows(exporter.request, queryset)
+        return
+    for row in exporter.rows(queryset):
+        yield {key: _json_value(value) for key, value in row.items()}
+
+
 def _stream_json(exporter, queryset, list_url):
     head = {
         "format": JSON_FORMAT_NAME,
@@ -203,11 +243,12 @@ def _stream_json(exporter, queryset, list_url):
         "language": get_language(),
         "url": list_url,
     }
+    for extra in JSON_HEAD:
+        head.update(extra(exporter.request))
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "results": ['
     count = 0
-    for row in exporter.rows(queryset):
+    for values in _json_rows(exporter, queryset):
         separator = "," if count else ""
-        values = {key: _json_value(value) for key, value in row.items()}
         yield separator + "\n" + json.dumps(values, ensure_ascii=False)
         count += 1
     yield f'\n], "count": {count}}}\n'
@@ -254,6 +295,14 @@ def format_url(request, key):
 class DataLink:
     format: DataFormat
     url: str
+    # A calendar's webcal: address, which a calendar app subscribes to (kept up to date).
+    subscribe_url: str = ""
+
+
+def data_link(request, data_format, url):
+    if data_format.key != "ics":
+        return DataLink(data_format, url)
+    return DataLink(data_format, url, f"webcal://{request.get_host()}{url}")
 
 
 class DataFormatsMixin:
@@ -291,6 +340,20 @@ class DataFormatsMixin:
             self._data_format = value
         return self._data_format
 
+    def get(self, request, *args, **kwargs):
+        """A data format answers a conditional GET or a HEAD before any query is made
+        (``web.export_http``); the page itself is the view's as usual."""
+        if not self.get_data_format():
+            return super().get(request, *args, **kwargs)
+        validators = Validators(request)
+        not_modified = validators.not_modified(request)
+        if not_modified is not None:
+            return not_modified
+        response = super().get(request, *args, **kwargs)
+        if response.status_code != 200:
+            return response
+        return validators.finish(request, response)
+
     def get_export_queryset(self):
         """The records of a CSV or JSON export: the page's, every one of them.
 
@@ -307,11 +370,12 @@ class DataFormatsMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["data_links"] = [
-            DataLink(FORMATS[key], format_url(self.request, key)) for key in self.get_data_formats()
+            data_link(self.request, FORMATS[key], format_url(self.request, key))
+            for key in self.get_data_formats()
         ]
         if self.subscription_url_name:
             url = f"{reverse(self.subscription_url_name)}?{FORMAT_PARAMETER}=ics"
-            context["data_links"].append(DataLink(SUBSCRIPTION, url))
+            context["data_links"].append(data_link(self.request, SUBSCRIPTION, url))
         context["data_links_intro"] = _("These results, with the same filters, as data:")
         return context
 
@@ -366,7 +430,8 @@ class RecordFormatsMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["data_links"] = [
-            DataLink(FORMATS[key], format_url(self.request, key)) for key in self.get_data_formats()
+            data_link(self.request, FORMATS[key], format_url(self.request, key))
+            for key in self.get_data_formats()
         ]
         context["data_links_intro"] = _("Add it to your calendar:")
         return context

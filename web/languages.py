@@ -8,11 +8,73 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import NoReverseMatch, Resolver404, get_script_prefix, resolve, reverse
 from django.utils.translation import get_language, get_language_info, override, to_locale
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 
 
 def language_tag(code):
     """The BCP 47 tag of a Django language code, for lang and hreflang: zh-hans -> zh-Hans."""
     return to_locale(code).replace("_", "-")
+
+
+def shown_language(record, field):
+    """The code of the language ``record.field`` is shown in on this page: the page's, or,
+    without a translation, the one django-modeltranslation falls back to (English).
+
+    For ``inLanguage`` and ``xml:lang``: a Russian page showing an English name says so.
+    """
+    current = get_language() or settings.LANGUAGE_CODE
+    fallbacks = getattr(settings, "MODELTRANSLATION_FALLBACK_LANGUAGES", ())
+    for code in (current, *fallbacks):
+        if getattr(record, build_localized_fieldname(field, code), None):
+            return code
+    return current
+
+
+def is_translated(model, field):
+    """Whether ``model.field`` is stored once per language (django-modeltranslation)."""
+    try:
+        return field in translator.get_options_for_model(model).get_field_names()
+    except NotRegistered:
+        return False
+
+
+def foreign_language(record, field):
+    """The code of the language ``record.field`` is shown in when it is not the page's,
+    else None: for ``lang`` on an English title on a Russian page.
+
+    A field kept in one language only (a publisher's name) is in the default language.
+    """
+    current = get_language() or settings.LANGUAGE_CODE
+    if is_translated(type(record), field):
+        code = shown_language(record, field)
+    else:
+        code = settings.LANGUAGE_CODE
+    return None if code == current else code
+
+
+class InLanguage(str):
+    """A string that knows the language it is in (``.lang``), e.g. a breadcrumb."""
+
+    def __new__(cls, text, lang):
+        value = super().__new__(cls, text)
+        value.lang = lang
+        return value
+
+
+def record_label(record):
+    """``str(record)``, carrying ``.lang`` when it is shown in another language than the
+    page's (the translated field its ``__str__`` shows fell back to English)."""
+    text = str(record)
+    try:
+        fields = translator.get_options_for_model(type(record)).get_field_names()
+    except NotRegistered:
+        return text
+    for field in fields:
+        if getattr(record, field, None) == text:
+            lang = foreign_language(record, field)
+            return InLanguage(text, lang) if lang else text
+    return text
 
 
 @dataclass(frozen=True)

@@ -5,19 +5,31 @@ Each app builds its sitemaps on these; every sitemap lists live records only
 (``/sitemap.xml``: Django's own index view and template) whose sections
 (``/sitemap-<section>.xml``, pages ``?p=2``...) each stay far below the protocol's limits
 of 50,000 URLs and 50 MB per file; templates/sitemap.xml writes each section.
+
+Every URL has a ``lastmod``: when its record last changed (``web.modified``); a list
+page's is the site's last content change. The index (``index`` here, Django's template)
+lists only the files that hold URLs, each with its newest ``lastmod``: the sitemaps.org
+schema rejects an empty ``<urlset/>``, so a section without live records (no
+enterprises yet) is left out and its file is a 404 (``section``).
 """
 
 import math
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db.models import Max, Min
+from django.db.models import F, Max, Min
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.http import http_date
+from simple_history.utils import get_history_model_for_model
 
-from publishing.models import live_only
+from publishing.models import is_publishable, live_only
+from web.modified import ANNOTATION, latest, modified, site_changed, with_modified
 
 
 class I18nSitemap(Sitemap):
@@ -31,6 +43,21 @@ class I18nSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # The models whose live records the section lists, in this order.
+    models = ()
+
+    def items(self):
+        return [record for model in self.models for record in with_modified(live_only(model))]
+
+    def lastmod(self, item):
+        return modified(item)
+
+    def index_pages(self):
+        """``(page number, newest lastmod)`` of each file of the section that has URLs."""
+        if not self.items():
+            return []
+        newest = self.get_latest_lastmod()
+        return [(page, newest) for page in self.paginator.page_range]
 
 
 class NamedPagesSitemap(I18nSitemap):
@@ -43,6 +70,10 @@ class NamedPagesSitemap(I18nSitemap):
 
     def location(self, item):
         return reverse(item)
+
+    def lastmod(self, item):
+        # A list changes with any of its records: the site's last content change.
+        return site_changed().replace(microsecond=0)
 
 
 class KeyRangePages:
@@ -117,13 +148,91 @@ class RecordSitemap(I18nSitemap):
         first, last = self.paginator.keys(page)
         addresses = self.addresses(self.get_protocol(protocol), self.get_domain(site))
         languages = [code for code in addresses if code != "x-default"]
-        records = self.items().filter(pk__gte=first, pk__lte=last)
+        records = with_modified(self.items().filter(pk__gte=first, pk__lte=last))
+        published = "publish_at" if is_publishable(self.model) else ANNOTATION
+        now = timezone.now()
         urls = []
-        for slug in records.values_list(self.slug_field, flat=True):
+        for slug, saved, publish_at in records.values_list(self.slug_field, ANNOTATION, published):
+            lastmod = latest(saved, publish_at if published == "publish_at" else None, now)
             alternates = [
                 {"location": address.replace(self.marker, slug), "lang_code": code}
                 for code, address in addresses.items()
             ]
             for alternate in alternates[: len(languages)]:
-                urls.append({"location": alternate["location"], "alternates": alternates})
+                urls.append(
+                    {
+                        "location": alternate["location"],
+                        "alternates": alternates,
+                        "lastmod": lastmod,
+                    }
+                )
         return urls
+
+    def index_pages(self):
+        """The files with live records and the newest ``lastmod`` of each: two grouped
+        queries over the live records' keys and their history, whatever the table's size."""
+        pages = self.paginator
+        bucket = (F("pk") - pages.low) / pages.limit + 1
+        live = self.items().order_by().annotate(page=bucket).values("page")
+        if is_publishable(self.model):
+            rows = live.annotate(published=Max("publish_at")).values_list("page", "published")
+        else:
+            rows = ((row["page"], None) for row in live.distinct())
+        saved = {}
+        versions = live_saved_versions(self.model, self.items(), pages)
+        for page, moment in versions:
+            saved[page] = moment
+        now = timezone.now()
+        return sorted((page, latest(saved.get(page), published, now)) for page, published in rows)
+
+
+def live_saved_versions(model, live, pages):
+    """``(page, time of the newest saved version)`` for each file of ``KeyRangePages``."""
+    versions = get_history_model_for_model(model).objects.filter(
+        **{f"{model._meta.pk.attname}__in": live.order_by().values("pk")}
+    )
+    key = F(model._meta.pk.attname)
+    return (
+        versions.order_by()
+        .annotate(page=(key - pages.low) / pages.limit + 1)
+        .values("page")
+        .annotate(newest=Max("history_date"))
+        .values_list("page", "newest")
+    )
+
+
+def index(request, sitemaps, sitemap_url_name):
+    """The sitemap index: each file that has URLs, with its newest ``lastmod``.
+
+    Django's index view lists every section and page, empty or not; this one asks each
+    section for its files with URLs (``index_pages``) and writes Django's own template.
+    """
+    entries = []
+    for section, site in sitemaps.items():
+        site = site() if callable(site) else site
+        protocol = request.scheme if site.protocol is None else site.protocol
+        path = reverse(sitemap_url_name, kwargs={"section": section})
+        address = f"{protocol}://{request.get_host()}{path}"
+        for page, lastmod in site.index_pages():
+            location = address if page == 1 else f"{address}?p={page}"
+            entries.append({"location": location, "last_mod": lastmod})
+    newest = max((entry["last_mod"] for entry in entries), default=None)
+    headers = {"Last-Modified": http_date(newest.timestamp())} if newest else None
+    response = TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": entries},
+        content_type="application/xml",
+        headers=headers,
+    )
+    response.headers["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
+
+
+def section(request, sitemaps, section):
+    """One file of a section (Django's view); a file without URLs is a 404, not an empty
+    ``<urlset/>`` (the index leaves it out)."""
+    response = sitemap_views.sitemap(request, sitemaps, section=section)
+    if not response.context_data["urlset"]:
+        raise Http404("No URLs in this sitemap file.")
+    return response

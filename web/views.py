@@ -25,6 +25,7 @@ to preview it, under a notice that says why the public cannot see it.
 """
 
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
@@ -32,7 +33,8 @@ from django_filters.views import FilterView
 
 from publishing.models import PublicVisibility, is_publishable
 from web import sections
-from web.exports import DataFormatsMixin, RecordFormatsMixin
+from web.exports import FORMAT_PARAMETER, DataFormatsMixin, RecordFormatsMixin
+from web.languages import record_label
 
 # How many related rows a detail page lists before linking to the filtered directory.
 RELATED_LIMIT = 20
@@ -50,6 +52,14 @@ class PageMixin:
     """
 
     records = None
+    # The query parameters the page reads besides what its base reads (a list's filters,
+    # ``page`` and ``format``): the page cache stores a page only when its address holds
+    # no others (web/cache.py).
+    query_parameters = ()
+
+    @classmethod
+    def get_query_parameters(cls):
+        return {*cls.query_parameters}
 
     def get_records(self):
         """The records this page shows, with their eager loading, before publication."""
@@ -88,6 +98,10 @@ class ListBreadcrumbMixin:
 class PublicListView(DataFormatsMixin, LiveListMixin, ListBreadcrumbMixin, PageMixin, ListView):
     paginate_by = 50
 
+    @classmethod
+    def get_query_parameters(cls):
+        return {*super().get_query_parameters(), cls.page_kwarg, FORMAT_PARAMETER}
+
 
 class PublicFilterView(DataFormatsMixin, LiveListMixin, ListBreadcrumbMixin, PageMixin, FilterView):
     """A list narrowed by a FilterSet from the query string.
@@ -98,6 +112,19 @@ class PublicFilterView(DataFormatsMixin, LiveListMixin, ListBreadcrumbMixin, Pag
 
     paginate_by = 25
     template_name_suffix = "_list"
+
+    @classmethod
+    def get_query_parameters(cls):
+        filters = cls.filterset_class.base_filters if cls.filterset_class else {}
+        return {*super().get_query_parameters(), cls.page_kwarg, FORMAT_PARAMETER, *filters}
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context.get("filter_invalid"):
+            # A value that is none of the choices: shown with the form's errors, never
+            # kept by the page cache (one entry per made-up value otherwise).
+            add_never_cache_headers(response)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -129,6 +156,7 @@ class PublicDetailView(RecordFormatsMixin, PageMixin, DetailView):
     """One record; a staff member who may view the model previews it in any state."""
 
     list_url_name = None
+    query_parameters = (FORMAT_PARAMETER,)
     # The page's name in web.sections, where apps this one may not import add sections.
     sections_page = None
 
@@ -163,7 +191,7 @@ class PublicDetailView(RecordFormatsMixin, PageMixin, DetailView):
         crumbs = []
         if self.list_url_name:
             crumbs.append((capfirst(opts.verbose_name_plural), reverse(self.list_url_name)))
-        return [*crumbs, *self.get_parent_crumbs(), (str(self.object), None)]
+        return [*crumbs, *self.get_parent_crumbs(), (record_label(self.object), None)]
 
     def get_parent_crumbs(self):
         return []

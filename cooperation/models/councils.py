@@ -88,10 +88,12 @@ class Council(CitingModel):
             models.CheckConstraint(
                 condition=Q(charter_status__in=CharterStatus.values),
                 name="council_charter_status_valid",
+                violation_error_message=_("Choose a charter status from the list."),
             ),
             models.CheckConstraint(
                 condition=Q(membership_trend__in=MembershipTrend.values),
                 name="council_membership_trend_valid",
+                violation_error_message=_("Choose a membership trend from the list."),
             ),
         ]
 
@@ -151,7 +153,11 @@ class CouncilMeeting(models.Model):
         verbose_name_plural = _("council meetings")
         constraints = [
             models.UniqueConstraint(fields=["council", "number"], name="meeting_unique_number"),
-            models.CheckConstraint(condition=Q(number__gte=1), name="meeting_number_positive"),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="meeting_number_positive",
+                violation_error_message=_("The meeting number must be 1 or more."),
+            ),
         ]
 
     def __str__(self):
@@ -202,6 +208,9 @@ class CouncilMembership(models.Model):
                 | Q(joined_on__isnull=True)
                 | Q(left_on__gte=F("joined_on")),
                 name="membership_left_not_before_joined",
+                violation_error_message=_(
+                    "The date of leaving cannot be before the date of joining."
+                ),
             ),
         ]
 

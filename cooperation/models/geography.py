@@ -48,7 +48,11 @@ class Country(models.Model):
         verbose_name_plural = _("countries")
         constraints = [
             models.CheckConstraint(
-                condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_iso_alpha2"
+                condition=Q(code__regex=r"^[A-Z]{2}$"),
+                name="country_code_iso_alpha2",
+                violation_error_message=_(
+                    "The code must be two capital letters (ISO 3166-1), e.g. CN."
+                ),
             ),
         ]
 
@@ -215,15 +219,27 @@ class Region(CitingModel):
         constraints = [
             *PUBLICATION_CONSTRAINTS,
             models.UniqueConstraint(
-                fields=["iso_code"], condition=~Q(iso_code=""), name="region_iso_code_unique"
+                fields=["iso_code"],
+                condition=~Q(iso_code=""),
+                name="region_iso_code_unique",
+                violation_error_message=_("Another region already has this ISO code."),
             ),
-            models.CheckConstraint(condition=~Q(parent=F("pk")), name="region_not_own_parent"),
             models.CheckConstraint(
-                condition=Q(kind__in=RegionKind.values), name="region_kind_valid"
+                condition=~Q(parent=F("pk")),
+                name="region_not_own_parent",
+                violation_error_message=_("A region cannot be its own parent."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=RegionKind.values),
+                name="region_kind_valid",
+                violation_error_message=_("Choose a kind of region from the list."),
             ),
             models.CheckConstraint(
                 condition=Q(iso_code="") | Q(iso_code__regex=r"^[A-Z]{2}-[A-Z0-9]{1,3}$"),
                 name="region_iso_code_format",
+                violation_error_message=_(
+                    "The ISO code must look like CN-HL or RU-AMU (ISO 3166-2), or be empty."
+                ),
             ),
         ]
 

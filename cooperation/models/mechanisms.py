@@ -50,7 +50,9 @@ class CooperationYears(CitingModel):
         constraints = [
             *PUBLICATION_CONSTRAINTS,
             models.CheckConstraint(
-                condition=Q(end_year__gte=F("start_year")), name="years_end_not_before_start"
+                condition=Q(end_year__gte=F("start_year")),
+                name="years_end_not_before_start",
+                violation_error_message=_("The last year cannot be before the first year."),
             ),
         ]
 
@@ -129,7 +131,9 @@ class CooperationMechanism(CitingModel):
                 fields=["chinese_region", "russian_region"], name="mechanism_unique_pair"
             ),
             models.CheckConstraint(
-                condition=~Q(chinese_region=F("russian_region")), name="mechanism_two_regions"
+                condition=~Q(chinese_region=F("russian_region")),
+                name="mechanism_two_regions",
+                violation_error_message=_("Choose two different regions."),
             ),
         ]
 

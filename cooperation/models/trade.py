@@ -44,14 +44,26 @@ class TradeFigure(CitingModel):
         permissions = [("publish_tradefigure", "Can publish and unpublish trade figures")]
         constraints = [
             *PUBLICATION_CONSTRAINTS,
-            models.CheckConstraint(condition=Q(value__gte=0), name="trade_value_not_negative"),
             models.CheckConstraint(
-                condition=Q(year__gte=1900) & Q(year__lte=2100), name="trade_year_plausible"
+                condition=Q(value__gte=0),
+                name="trade_value_not_negative",
+                violation_error_message=_("The value cannot be negative."),
             ),
             models.CheckConstraint(
-                condition=Q(qualifier__in=Qualifier.values), name="trade_qualifier_valid"
+                condition=Q(year__gte=1900) & Q(year__lte=2100),
+                name="trade_year_plausible",
+                violation_error_message=_("The year must be between 1900 and 2100."),
             ),
-            models.CheckConstraint(condition=Q(unit__in=TradeUnit.values), name="trade_unit_valid"),
+            models.CheckConstraint(
+                condition=Q(qualifier__in=Qualifier.values),
+                name="trade_qualifier_valid",
+                violation_error_message=_("Choose a qualifier from the list."),
+            ),
+            models.CheckConstraint(
+                condition=Q(unit__in=TradeUnit.values),
+                name="trade_unit_valid",
+                violation_error_message=_("Choose a unit from the list."),
+            ),
         ]
 
     def __str__(self):

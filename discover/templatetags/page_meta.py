@@ -2,6 +2,8 @@
 
 from django import template
 
+from web.canonical import content_parameters
+
 from ..structured_data import json_ld, open_graph, script_json
 
 register = template.Library()
@@ -16,7 +18,7 @@ def page_meta(context):
     # A page without breadcrumbs (the home page) is the only step of its own trail.
     breadcrumbs = context.get("breadcrumbs") or [(open_graph(request)["title"], None)]
     return {
-        "og": open_graph(request, record, breadcrumbs),
+        "og": open_graph(request, record, breadcrumbs, content_parameters(request)),
         "json_ld": [script_json(block) for block in json_ld(request, record, breadcrumbs)],
         "feeds": [
             (link.format, request.build_absolute_uri(link.url))

@@ -133,10 +133,18 @@ class Exhibition(CitingModel):
                 | Q(start_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="exhibition_ends_after_start",
+                violation_error_message=_("The last day cannot be before the first day."),
             ),
-            models.CheckConstraint(condition=Q(edition__gte=1), name="exhibition_edition_positive"),
+            models.CheckConstraint(
+                condition=Q(edition__gte=1),
+                name="exhibition_edition_positive",
+                violation_error_message=_("The edition must be 1 or more."),
+            ),
             models.UniqueConstraint(
-                fields=["featured"], condition=Q(featured=True), name="exhibition_one_featured"
+                fields=["featured"],
+                condition=Q(featured=True),
+                name="exhibition_one_featured",
+                violation_error_message=_("Only one exhibition can be featured on the home page."),
             ),
         ]
 
@@ -199,10 +207,12 @@ class CountryParticipation(models.Model):
             models.CheckConstraint(
                 condition=Q(enterprises__gte=0) | Q(enterprises__isnull=True),
                 name="participation_enterprises_not_negative",
+                violation_error_message=_("The number of enterprises cannot be negative."),
             ),
             models.CheckConstraint(
                 condition=Q(provincial_units__gte=0) | Q(provincial_units__isnull=True),
                 name="participation_units_not_negative",
+                violation_error_message=_("The number of provincial units cannot be negative."),
             ),
         ]
 

@@ -83,7 +83,11 @@ class Forum(CitingModel):
         constraints = [
             *PUBLICATION_CONSTRAINTS,
             models.UniqueConstraint(fields=["series", "edition"], name="forum_unique_edition"),
-            models.CheckConstraint(condition=Q(edition__gte=1), name="forum_edition_positive"),
+            models.CheckConstraint(
+                condition=Q(edition__gte=1),
+                name="forum_edition_positive",
+                violation_error_message=_("The edition must be 1 or more."),
+            ),
         ]
 
     def __str__(self):

@@ -5,8 +5,9 @@
 (``.notes``), from the ``citations`` prefetched by ``publishing.models.with_sources``.
 ``{% cited record "exhibitor_counts" %}`` keeps the citations for those facts only
 (several: ``"dates_and_city,year"``), for a figure that shows its own source.
-``{% source_cell %}``, ``{% source_name %}`` and ``{% editors_note %}`` write them with
-the templates templates/includes/source_*.html.
+``{% source_cell %}`` writes a fact's note marks, ``{% page_sources %}`` gives the page's
+list of sources (``sources.notes``), ``{% source_name %}`` and ``{% editors_note %}`` write
+a full citation, with the templates templates/includes/source_*.html and sources.html.
 """
 
 from dataclasses import dataclass, field
@@ -18,6 +19,9 @@ from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language, gettext, pgettext
 from modeltranslation.utils import build_localized_fieldname
+
+from sources.notes import page_notes
+from sources.provenance import stated_chain
 
 register = template.Library()
 
@@ -103,18 +107,33 @@ def editors_note(source, facts=None):
     return {"source": source, "facts": facts}
 
 
-@register.inclusion_tag("includes/source_cell.html")
-def source_cell(record, supports="", facts=None):
-    """The sources of one figure or dated fact, in a table cell or under a figure:
-    ``{% source_cell figure "figure" %}`` ("supports" narrows to those facts, several
-    separated by commas; empty: all). A fact with no citation says so, so it never
-    passes for a sourced one. ``facts`` (from ``part_of_links``) shows citations
-    already loaded.
+@register.inclusion_tag("includes/source_cell.html", takes_context=True)
+def source_cell(context, record, supports="", facts=None):
+    """The note marks of one figure or dated fact (``[1][a]``), each a link to its source
+    in the page's list of sources: ``{% source_cell figure "figure" %}`` ("supports"
+    narrows to those facts, several separated by commas; empty: all). A fact with no
+    citation says so, so it never passes for a sourced one. ``facts`` (from
+    ``part_of_links``) shows citations already loaded.
     """
     supports = supports or ""
     if facts is None:
         facts = cited(record, supports)
-    return {"record": record, "supports": supports, "facts": facts}
+    notes = page_notes(context)
+    marks = [notes.mark(source) for source, _facts in [*facts.sources, *facts.notes]]
+    return {"record": record, "supports": supports, "marks": marks}
+
+
+@register.simple_tag(takes_context=True)
+def page_sources(context, record=None):
+    """The page's notes (``sources.notes.PageNotes``), for its list of sources: every
+    source its marks name, in their order, then the sources of the page's ``record`` that
+    no mark names, each with what it states of the record."""
+    notes = page_notes(context)
+    if record and hasattr(record, "citations"):
+        facts = cited(record)
+        for source, supported in [*facts.sources, *facts.notes]:
+            notes.add_facts(source, supported)
+    return notes
 
 
 @register.filter
@@ -170,3 +189,39 @@ def fallback_language(record, field):
         if getattr(record, build_localized_fieldname(field, code.replace("-", "_")), None):
             return "" if code == current else code
     return ""
+
+
+@register.simple_tag
+def load_citations(records):
+    """Load the citations of ``records`` already in memory, one query for all (none when
+    they have them), so their marks cost no query a row:
+    ``{% load_citations country.regions.all as _ %}`` before a loop over them. Gives ""."""
+    records = [record for record in records if hasattr(record, "citations")]
+    if records:
+        prefetch_related_objects(records, "citations")
+    return ""
+
+
+@register.simple_tag
+def stated_ancestors(record):
+    """The regions ``record`` lies within, up to the first link no source states (one an
+    editors' note only gives, or none): what a breadcrumb or a "part of" line may state
+    as fact. ``[]`` when even its own link is unstated."""
+    return stated_chain(record)
+
+
+@register.simple_tag
+def links_between(record, larger):
+    """The records from ``record`` up to ``larger`` (excluded) whose "part of" a rollup
+    passes through, their citations loaded: "(through a region within it: Sakha)" on the
+    Russian Far East's page marks Sakha's link (the decree) and the district's (an
+    editors' note). ``{% links_between region section.region as steps %}``"""
+    steps = []
+    for step in [record, *record.ancestors()]:
+        if step.pk == larger.pk:
+            break
+        steps.append(step)
+    else:
+        return []
+    prefetch_related_objects(steps, "citations")
+    return steps

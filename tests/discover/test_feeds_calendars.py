@@ -53,7 +53,7 @@ def test_exhibition_feed_per_language(client, article_data, language, title, ent
     assert item.findtext(f"{ATOM}title") == entry
     link = item.find(f"{ATOM}link").get("href")
     assert link == f"http://testserver/{language}/exhibitions/{EXPO}/"
-    assert item.findtext(f"{ATOM}updated").startswith("2019-06-15")
+    assert item.findtext(f"{ATOM}published").startswith("2019-06-15")
 
 
 def test_a_filtered_list_feed_follows_its_filters(client, article_data):

@@ -112,8 +112,11 @@ def test_article_page_is_a_news_article(client, article_data):
     article = json_ld(client.get(url("news:article-detail", "ru", slug=ARTICLE)))["NewsArticle"]
     assert article["headline"].startswith("Interregional cooperation")  # no Russian title
     assert article["publisher"] == {"@type": "Organization", "name": "Rambler"}
-    assert article["inLanguage"] == "ru"
-    assert "datePublished" not in article  # unknown, so not stated
+    assert article["inLanguage"] == "en"  # the text shown is the English original
+    # The original's date is unknown: the day it went live here.
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", article["datePublished"])
+    assert article["author"] == {"@type": "Organization", "name": "Rambler"}
+    assert article["image"] == [f"http://testserver/og/article/{ARTICLE}.ru.png"]
 
 
 @pytest.mark.parametrize(
@@ -184,7 +187,8 @@ def test_every_page_has_a_canonical_link_and_sharing_tags(client, article_data, 
     assert f'<link rel="canonical" href="http://testserver{path}">' in head.replace("&amp;", "&")
     for tag in ["og:title", "og:description", "og:url", "og:type", "og:site_name", "og:locale"]:
         assert re.search(rf'<meta property="{tag}" content="[^"]+">', head), tag
-    assert '<meta name="twitter:card" content="summary">' in head
+    assert '<meta name="twitter:card" content="summary_large_image">' in head
+    assert re.search(r'<meta property="og:image" content="http://testserver/[^"]+\.png">', head)
 
 
 def test_sharing_tags_name_the_record(client, article_data):

@@ -94,4 +94,38 @@ def test_a_plain_user_named_admin_is_left_alone_with_a_clear_message(django_user
 @pytest.mark.django_db
 def test_the_hint_names_the_chosen_username(capsys):
     call_command("ensure_local_superuser", username="editor-in-chief")
-    assert "changepassword editor-in-chief" in capsys.readouterr().out
+    assert "ADMIN_USER=editor-in-chief" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_new_password_replaces_the_lost_one(capsys, django_user_model):
+    call_command("ensure_local_superuser")
+    printed = capsys.readouterr().out
+    assert "'make admin-password' prints a new one" in printed
+    first = printed.split("password: ")[1].split()[0]
+    call_command("ensure_local_superuser", new_password=True)
+    second = capsys.readouterr().out.split("'admin': ")[1].split()[0]
+    assert second != first
+    admin = django_user_model.objects.get(username="admin")
+    assert admin.check_password(second)
+    assert not admin.check_password(first)
+
+
+@pytest.mark.django_db
+def test_new_password_for_a_missing_superuser_says_how_to_make_one():
+    with pytest.raises(CommandError, match="make superuser"):
+        call_command("ensure_local_superuser", new_password=True)
+
+
+def test_the_printed_hint_works_as_typed(tmp_path):
+    """`make admin-password` from the hint runs as shown (no traceback) on a fresh database."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    make = ["make", "--no-print-directory", "-s"]
+    subprocess.run([*make, "superuser"], cwd=ROOT, env=env, check=True, capture_output=True)
+    result = subprocess.run(
+        [*make, "admin-password"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "New password for superuser 'admin': " in result.stdout
+    assert "Traceback" not in result.stderr

@@ -24,7 +24,7 @@ LANGUAGES = {
         "lang": "ru",
         "nav": ["Выставки", "Предприятия", "Регионы", "Торговля", "Статьи"],
         "names": ["6-е Российско-Китайское ЭКСПО", "Харбин", "провинция Хэйлунцзян"],
-        "guests": ["провинция Гуандун", "Республика Саха (Якутия)"],
+        "guests": ["Провинция Гуандун", "Республика Саха (Якутия)"],  # a card title: capitalised
     },
     "zh-hans": {
         "lang": "zh-Hans",
@@ -99,7 +99,7 @@ def test_russian_exhibition_page_reads_in_russian(get, article_data):
     assert "Город Харбин" in text
     assert "Регион Северо-Восточный Китай › провинция Хэйлунцзян" in text
     assert "Участие по странам" in text
-    assert "Почётные гости Сторона: Китай провинция Гуандун" in text
+    assert "Почётные гости Сторона: Китай Провинция Гуандун" in text
     # No source says the 2nd Forum was held within the EXPO (issue 10): no such section.
     assert "2-й Российско-китайский форум по межрегиональному сотрудничеству" not in text
 

@@ -222,3 +222,13 @@ def test_an_edit_after_loading_is_still_recorded():
     article.title_en = article.title_en + " (corrected)"
     article.save()
     assert article.history.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_backup_is_readable_by_its_owner_only(tmp_path):
+    path = tmp_path / "site.backup"
+    call_command("backup", str(path))
+    assert path.stat().st_mode & 0o777 == 0o600
+    path.chmod(0o644)
+    call_command("backup", str(path), "--overwrite")
+    assert path.stat().st_mode & 0o777 == 0o600

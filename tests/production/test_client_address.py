@@ -5,8 +5,8 @@ import pytest
 from django.core.checks import Error, Warning
 from django.test import RequestFactory
 
-from operations.checks import check_forwarded_for, check_shared_cache
-from operations.net import client_ip
+from operations.checks import check_forwarded_for, check_shared_cache, check_trusted_proxies
+from operations.net import client_ip, client_network
 
 
 def request_with(**meta):
@@ -22,6 +22,7 @@ def test_without_settings_the_address_the_server_saw_counts(settings):
 
 def test_a_single_address_header_set_by_the_proxy(settings):
     settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
     request = request_with(REMOTE_ADDR="10.0.0.2", HTTP_X_REAL_IP="203.0.113.7")
     assert client_ip(request) == "203.0.113.7"
 
@@ -44,6 +45,7 @@ def test_a_single_address_header_set_by_the_proxy(settings):
 )
 def test_forwarded_for_is_read_from_the_right(settings, forwarded, proxies, expected):
     settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXIES = ["10.0.0.9"]
     settings.TRUSTED_PROXY_COUNT = proxies
     request = request_with(REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request) == expected
@@ -116,4 +118,52 @@ def test_the_checks_are_registered():
     from django.core import checks
 
     registered = {check.__name__ for check in checks.registry.registry.get_checks()}
-    assert {"check_shared_cache", "check_forwarded_for"} <= registered
+    assert {"check_shared_cache", "check_forwarded_for", "check_trusted_proxies"} <= registered
+
+
+# Only the proxy's own requests are read for a header (TRUSTED_PROXIES, loopback by default)
+
+
+@pytest.mark.parametrize("header", ["HTTP_X_FORWARDED_FOR", "HTTP_X_REAL_IP"])
+def test_a_header_from_a_client_that_is_not_the_proxy_is_ignored(settings, header):
+    settings.RATELIMIT_IP_META_KEY = header
+    settings.TRUSTED_PROXY_COUNT = 1
+    # gunicorn reached directly: the request comes from the client itself.
+    request = request_with(REMOTE_ADDR="198.51.100.30", **{header: "203.0.113.7"})
+    assert client_ip(request) == "198.51.100.30"
+
+
+def test_the_proxy_is_trusted_by_address_or_network(settings):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24", "2001:db8:ffff::1"]
+    for proxy in ("10.0.0.2", "2001:db8:ffff::1"):
+        request = request_with(REMOTE_ADDR=proxy, HTTP_X_REAL_IP="203.0.113.7")
+        assert client_ip(request) == "203.0.113.7"
+    outside = request_with(REMOTE_ADDR="10.0.1.2", HTTP_X_REAL_IP="203.0.113.7")
+    assert client_ip(outside) == "10.0.1.2"
+
+
+def test_by_default_only_loopback_is_a_proxy(settings):
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+    del settings.TRUSTED_PROXIES
+    for proxy, trusted in (("127.0.0.1", True), ("::1", True), ("10.0.0.2", False)):
+        request = request_with(REMOTE_ADDR=proxy, HTTP_X_REAL_IP="203.0.113.7")
+        assert (client_ip(request) == "203.0.113.7") is trusted
+
+
+def test_an_ipv6_client_is_counted_by_its_64(settings):
+    first = request_with(REMOTE_ADDR="2001:db8:1:2::1")
+    second = request_with(REMOTE_ADDR="2001:db8:1:2:ffff:1234:5678:9abc")
+    other = request_with(REMOTE_ADDR="2001:db8:1:3::1")
+    assert client_network(first) == client_network(second) == "2001:db8:1:2::"
+    assert client_network(other) != client_network(first)
+    assert client_network(request_with(REMOTE_ADDR="203.0.113.7")) == "203.0.113.7"
+
+
+def test_a_proxy_list_that_is_not_addresses_is_an_error(settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "nginx.internal"]
+    messages = check_trusted_proxies(None)
+    assert ids(messages) == ["core.E003"]
+    assert "nginx.internal" in messages[0].msg
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8", "::1"]
+    assert check_trusted_proxies(None) == []

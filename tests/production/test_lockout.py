@@ -100,6 +100,7 @@ def test_the_lockout_ends_after_15_minutes(staff):
 def test_behind_a_proxy_the_forwarded_client_is_locked_not_the_proxy(staff, settings):
     settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
     settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
     proxy = "10.0.0.2"
     # The attacker forges a first entry each time; the proxy's entry gives them away.
     for n in range(5):
@@ -122,3 +123,29 @@ def test_lockouts_are_logged(staff, caplog):
     assert len(lockouts) == 1
     assert "editor" in lockouts[0]
     assert "203.0.113.7" in lockouts[0]
+
+
+@pytest.mark.django_db
+def test_one_ipv6_64_is_one_client(staff):
+    """Any rented server has a /64: each of its addresses is the same guesser."""
+    for n in range(20):
+        login(Client(), "editor", "wrong", f"2001:db8:5:6::{n + 1:x}")
+    response = login(Client(), "editor", PASSWORD, "2001:db8:5:6:abcd::1")
+    assert response.status_code == 429
+    assert not is_logged_in(response)
+    # The next /64 is someone else.
+    assert is_logged_in(login(Client(), "editor", PASSWORD, "2001:db8:5:7::1"))
+
+
+@pytest.mark.django_db
+def test_a_forwarded_header_sent_straight_to_the_app_server_is_ignored(staff, settings):
+    """gunicorn reached directly: a client that invents a new address each time is locked."""
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXY_COUNT = 1
+    for n in range(20):
+        login(Client(), "editor", "wrong", "198.51.100.40", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+    response = login(
+        Client(), "editor", PASSWORD, "198.51.100.40", HTTP_X_FORWARDED_FOR="192.0.2.200"
+    )
+    assert response.status_code == 429
+    assert AccessAttempt.objects.get().ip_address == "198.51.100.40"

@@ -1,5 +1,6 @@
 """Done when: every public page, in every language, shows each figure and dated fact with
-a source that states it, and no source line names a source that does not.
+a note mark that leads to a source that states it in the page's list of sources, and no
+mark leads to a source that does not.
 
 The pages are walked from the sitemap, with the article data and again with the extras.
 The facts looked for are the records' own values as the page writes them in its
@@ -47,8 +48,7 @@ def facts(language):
 
 def supporting_lines(node, key, supports):
     """The source lines about ``key``'s ``supports`` nearest to ``node``: in the smallest
-    element around it that has any (the figure's own line, its row, its card, else the
-    record page's list of sources)."""
+    element around it that has any (the figure's own marks, its row, its card)."""
     for parent in node.parents:
         lines = [
             line
@@ -61,10 +61,24 @@ def supporting_lines(node, key, supports):
     return []
 
 
+def marked_sources(main, line):
+    """``[(mark, source slug)]`` for each note mark in ``line``: the source its link leads
+    to in the page's list of sources (None if it leads nowhere)."""
+    found = []
+    for mark in line.select(".note a[href^='#']"):
+        target = main.find(id=mark["href"][1:])
+        cited = target.select_one("[data-source]") if target is not None else None
+        source = cited["data-source"] if cited is not None else None
+        if source is not None and source != mark.get("data-source"):
+            source = None  # the mark names one source and leads to another
+        found.append((mark, source))
+    return found
+
+
 # What is not a fact of a record: a source's own title and date, the hosted article's
 # text (it is the source), the Sources page's and an article's lists of the records
 # that cite them (each listed because it cites that source).
-NOT_FACTS = ".source-name, .editors-note, article .prose, .source-entries, .article-facts"
+NOT_FACTS = ".source-name, .editors-note, article .prose, .source-entries, .article-facts, .sources"
 
 
 def check_page(path, response, language_facts, citations):
@@ -85,11 +99,7 @@ def check_page(path, response, language_facts, citations):
             if any(longer in node for longer in longer_texts[text]):
                 continue  # "2019年6月15日" inside the range "2019年6月15日至19日"
             lines = supporting_lines(node, key, supports)
-            shown = {
-                tag["data-source"]
-                for line in lines
-                for tag in line.select(".source-name[data-source]")
-            }
+            shown = {source for line in lines for _mark, source in marked_sources(main, line)}
             if not lines:
                 problems.append(f"{path}: {text!r} ({key}) has no source")
             elif not shown & stating:
@@ -97,14 +107,17 @@ def check_page(path, response, language_facts, citations):
     for line in main.select("[data-cited]"):
         key = line["data-cited"]
         wanted = {value for value in line.get("data-supports", "").split(",") if value}
-        for tag in line.select("[data-source]"):
-            if tag.find_parent(attrs={"data-cited": True}) is not line:
+        for mark, source in marked_sources(main, line):
+            if mark.find_parent(attrs={"data-cited": True}) is not line:
                 continue  # a nested line about another record, checked on its own
-            kinds = citations.get((key, tag["data-source"]))
+            if source is None:
+                problems.append(f"{path}: mark {mark['href']} leads to no source in the list")
+                continue
+            kinds = citations.get((key, source))
             if not kinds:
-                problems.append(f"{path}: {tag['data-source']} shown for {key}, not cited")
+                problems.append(f"{path}: {source} shown for {key}, not cited")
             elif wanted and not kinds & wanted:
-                problems.append(f"{path}: {tag['data-source']} shown for {wanted} of {key}")
+                problems.append(f"{path}: {source} shown for {wanted} of {key}")
     if main.select(".source--missing"):
         problems.append(f"{path}: a fact says 'No source cited'")
     return problems

@@ -100,7 +100,7 @@ def test_home_features_the_exhibition_with_the_latest_start(get):
     f.exhibition(name="Undated EXPO", start_date=None, end_date=None)
     f.exhibition(name="Later EXPO", start_date=datetime.date(2024, 5, 17), end_date=None)
     text = page_text(get("/en/"))
-    assert "Latest exhibition Later EXPO" in text
+    assert "Latest exhibition on this site Later EXPO" in text
 
 
 @pytest.mark.django_db

@@ -69,3 +69,22 @@ def test_ordinary_text_and_numbers_are_left_alone(login):
     client = login("publisher")
     assert "Heilongjiang Province" in _csv_names(_export(client, "csv"))
     assert "Heilongjiang Province" in {c.value for c in _xlsx_cells(_export(client, "xlsx"))}
+
+
+@pytest.mark.parametrize(
+    "leading",
+    [" ", "   ", "\u00a0", "\ufeff", "\u200b", "\n", "\r\n", "\t ", " \u00a0\ufeff\u200b\n"],
+    ids=["space", "spaces", "nbsp", "bom", "zwsp", "lf", "crlf", "tab-space", "mixed"],
+)
+def test_a_formula_after_leading_blanks_is_escaped(leading):
+    from web.exports import escape_formula
+
+    value = leading + '=HYPERLINK("https://evil.example")'
+    assert escape_formula(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", [" plain words", "\u00a0Harbin", "a = b", "\n"])
+def test_text_that_is_no_formula_is_left_as_it_is(value):
+    from web.exports import escape_formula
+
+    assert escape_formula(value) == value

@@ -33,10 +33,10 @@ RANGE_FORMATS = {
         "years": ("j F Y", "j F Y", "{start} – {end}"),
     },
     "ru": {
-        "date": "j E Y г.",
-        "month": ("j", "j E Y г.", "{start}–{end}"),
-        "year": ("j E", "j E Y г.", "{start} – {end}"),
-        "years": ("j E Y г.", "j E Y г.", "{start} – {end}"),
+        "date": "j E Y\N{NO-BREAK SPACE}г.",
+        "month": ("j", "j E Y\N{NO-BREAK SPACE}г.", "{start}–{end}"),
+        "year": ("j E", "j E Y\N{NO-BREAK SPACE}г.", "{start} – {end}"),
+        "years": ("j E Y\N{NO-BREAK SPACE}г.", "j E Y\N{NO-BREAK SPACE}г.", "{start} – {end}"),
     },
     "zh": {
         "date": "Y年n月j日",

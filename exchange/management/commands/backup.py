@@ -53,6 +53,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, database, overwrite, **options):
+        # Files made from here on (pg_dump's, SQLite's copy) are the owner's only from the
+        # first byte; the chmod below covers an existing file given --overwrite.
+        previous = os.umask(0o077)
+        try:
+            self.back_up(path, database, overwrite)
+        finally:
+            os.umask(previous)
+
+    def back_up(self, path, database, overwrite):
         if path.exists() and not overwrite:
             raise CommandError(f"{path} exists; pass --overwrite to replace it.")
         connection = connections[database]
@@ -82,4 +91,6 @@ class Command(BaseCommand):
             temporary.replace(path)
         else:
             raise CommandError(f"No backup method for {connection.vendor}.")
+        # The whole database (password hashes, editors' email addresses): the owner only.
+        path.chmod(0o600)
         self.stdout.write(f"Backed up the {connection.vendor} database to {path}.")

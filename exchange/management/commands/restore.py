@@ -10,6 +10,7 @@ holds exactly what was backed up: rows, history, users, sessions, sequences.
 import sqlite3
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
@@ -72,3 +73,10 @@ class Command(BaseCommand):
         # Every record may differ now: no page cached before is current (web/cache.py).
         content_changed(database)
         self.stdout.write(f"Restored {path} into the {connection.vendor} database.")
+        if not settings.DEBUG and not getattr(settings, "REDIS_URL", ""):
+            # The version moved in this machine's files only: a site on Redis would go
+            # on serving the pages it cached before the restore.
+            self.stderr.write(
+                "REDIS_URL is not set: only this machine's page cache was told of the "
+                "restore. Run restore with the site's own environment (REDIS_URL too)."
+            )
