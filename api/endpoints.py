@@ -129,9 +129,11 @@ class SourceViewSet(RecordViewSet):
 
     def get_queryset(self):
         live_articles = news.Article.objects.published()
-        return Source.objects.filter(
-            ~Q(kind=SourceKind.HOSTED) | Q(hosted_document__in=live_articles)
-        ).with_hosted_document()
+        return (
+            Source.objects.published()
+            .filter(~Q(kind=SourceKind.HOSTED) | Q(hosted_document__in=live_articles))
+            .with_hosted_document()
+        )
 
 
 # (prefix, viewset, basename): the API's endpoints, in the order the root lists them.

@@ -37,8 +37,9 @@ class CrossOriginDataMiddleware:
     """``Cross-Origin-Resource-Policy: cross-origin`` on data responses only, and the data
     licence as a ``Link`` header (``rel="license"``).
 
-    Above the page cache, so a cached copy gets it too; the security headers middleware
-    above it only sets the site's policy where none is set.
+    Below the page cache: what it adds follows the address alone (the path and
+    ``?format=``, both in the cache key), so a cached copy keeps it. The security
+    headers middleware above it only sets the site's policy where none is set.
     """
 
     def __init__(self, get_response):

@@ -9,6 +9,7 @@ live) appear nowhere in the API; there is no staff preview here.
 """
 
 from django.conf import settings
+from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from rest_framework.views import APIView
 from publishing.models import live_only
 from sources.models import with_sources
 from web.exports import JSON_FORMAT_NAME
+from web.moved import moved_permanently, moved_record
 
 from . import licence
 from .schema import LANGUAGE_CODES
@@ -123,6 +125,19 @@ class RecordViewSet(ApiMixin, viewsets.ReadOnlyModelViewSet):
         """What this API's records read beyond the page's list (none by default)."""
         return queryset
 
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            # An old slug of a live record: a 301 to its current address (web.moved).
+            slug = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")
+            record = moved_record(self.get_queryset(), slug, self.lookup_field)
+            if record is None:
+                raise
+            slug = getattr(record, self.lookup_field)
+            location = self.reverse_action("detail", kwargs={self.lookup_field: slug})
+            return moved_permanently(request, location)
+
 
 ROOT_SCHEMA = inline_serializer(
     "Root",
@@ -131,13 +146,15 @@ ROOT_SCHEMA = inline_serializer(
         "licence": serializers.DictField(),
         "schema": serializers.URLField(),
         "documentation": serializers.URLField(),
+        "data_page": serializers.URLField(),
         "lists": serializers.DictField(child=serializers.URLField()),
     },
 )
 
 
 class RootView(ApiMixin, APIView):
-    """Where everything is: each list, the OpenAPI document, its documentation, the licence."""
+    """Where everything is: each list, the OpenAPI document, its documentation, the licence
+    and the page that states it (``data_page``, in the request's language)."""
 
     routes = ()  # (prefix, basename), set in api/urls.py
 
@@ -153,6 +170,7 @@ class RootView(ApiMixin, APIView):
                 "licence": licence.as_data(),
                 "schema": request.build_absolute_uri(reverse("api:schema")),
                 "documentation": request.build_absolute_uri(reverse("api:docs")),
+                "data_page": request.build_absolute_uri(reverse("data")),
                 "lists": lists,
             }
         )

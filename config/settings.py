@@ -91,19 +91,22 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so its duration and status cover everything below (one JSON line per request).
     "operations.middleware.RequestLogMiddleware",
+    # ETag on every page, cached ones too; 304 when the reader's copy is current.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # The API, feeds, calendars and exports: CORS (GET and HEAD, no credentials). Above
+    # the page cache, as its headers follow the request's Origin, not the page.
+    "corsheaders.middleware.CorsMiddleware",
+    # Anonymous pages from the cache (web/cache.py): a hit is answered here, and nothing
+    # below runs. A stored copy keeps the headers added below: the security headers,
+    # CSP, X-Frame-Options, Content-Language, Vary, and on data responses
+    # Cross-Origin-Resource-Policy: cross-origin (api/middleware.py); a page that sets
+    # any cookie is not stored. Those headers are the same for every reader of one
+    # address, so a hit pays for none of these middleware (docs/performance.md).
+    "web.cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "operations.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # ETag on every page, cached ones too; 304 when the reader's copy is current.
-    "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous pages from the cache (web/cache.py): a hit is answered here, and nothing
-    # below runs. A stored copy keeps the headers added below (CSP, X-Frame-Options,
-    # Content-Language, Vary); a page that sets any cookie is not stored.
-    # The API, feeds, calendars and exports: CORS (GET and HEAD, no credentials) and
-    # Cross-Origin-Resource-Policy: cross-origin, on cached copies too (api/middleware.py).
     "api.middleware.CrossOriginDataMiddleware",
-    "corsheaders.middleware.CorsMiddleware",
-    "web.cache.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -9,6 +9,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from api.pages import DataPageView
+from api.sitemaps import PagesSitemap
 from cooperation.sitemaps import CooperationListsSitemap, CooperationSitemap
 from discover.og_images import og_image_view
 from discover.views import robots_txt
@@ -28,6 +30,7 @@ sitemaps = {
     "cooperation": CooperationSitemap,
     "news-lists": NewsListsSitemap,
     "news": NewsSitemap,
+    "pages": PagesSitemap,
 }
 
 urlpatterns = [
@@ -64,6 +67,8 @@ urlpatterns += i18n_patterns(
     path("", include("expo.urls")),
     path("", include("news.urls")),
     path("sources/", SourceListView.as_view(), name="source-list"),
+    # What data the site offers and its licence (api/pages.py).
+    path("data/", DataPageView.as_view(), name="data"),
     path("", include("discover.urls")),
     prefix_default_language=True,
 )

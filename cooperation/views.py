@@ -162,6 +162,19 @@ class CouncilDetailView(PublicDetailView):
     records = models.Council.objects.with_detail_related
     list_url_name = "cooperation:council-list"
 
+    def get_context_data(self, **kwargs):
+        """``meetings_unknown``: no source gives any meeting's date, place or summary (the
+        article's "two meetings"), so the page says so once, in a sentence, instead of a
+        timeline of "date unknown" rows."""
+        context = super().get_context_data(**kwargs)
+        meetings = self.object.meetings.all()
+        years = self.object.live_years
+        context["meetings_unknown"] = bool(meetings) and not any(
+            meeting.date or meeting.city or meeting.summary or meeting.years not in (None, years)
+            for meeting in meetings
+        )
+        return context
+
 
 class YearsDetailView(PublicDetailView):
     model = models.CooperationYears

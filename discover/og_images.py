@@ -59,7 +59,9 @@ class Card:
 
 
 def exhibition_card(exhibition):
-    place = ", ".join([str(exhibition.city), str(exhibition.city.region.country)])
+    # Chinese text takes a full-width comma.
+    comma = "，" if translation.get_language().startswith("zh") else ", "
+    place = comma.join([str(exhibition.city), str(exhibition.city.region.country)])
     dates = date_range(exhibition.start_date, exhibition.end_date)
     return Card(str(exhibition), tuple(line for line in (str(dates), place) if line))
 

@@ -10,8 +10,11 @@ Who may publish is kept on this route too: a row cannot publish for an Editor
 (``exchange.resources.PublishableResource``).
 """
 
+import os
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
@@ -28,6 +31,10 @@ from exchange.importing import (
 )
 from publishing.safe_admin import SafeAdmin, root_field
 
+# The session remembers the files this user's previews stored (the newest few).
+PREVIEWED_FILES = "exchange_previewed_imports"
+MAX_PREVIEWED_FILES = 10
+
 
 class ImportExportAdmin(ImportExportMixin, SafeAdmin):
     """Bulk import and export (CSV, XLSX) with the limits of ``exchange.importing``.
@@ -37,12 +44,15 @@ class ImportExportAdmin(ImportExportMixin, SafeAdmin):
     fields this user may not see (``SafeAdmin.hidden_fields``). An import is
     all-or-nothing: a preview lists every invalid row by number, and the final step
     rolls everything back if any row fails. The import page states the limits and
-    offers a template file; every problem is a plain message, never a traceback.
+    offers a template file; every problem is a plain message, never a traceback. The
+    confirm step imports only a file this user's own preview stored (remembered in the
+    session): any other name is a 400, and nothing is read or deleted.
 
     Hooks it owns: django-import-export's (``has_import_permission``,
     ``has_export_permission``, ``get_import_data_kwargs``, ``get_data_for_export``,
-    ``get_import_context_data``, ``write_to_tmp_storage``,
-    ``add_data_read_fail_error_to_form``, ``process_import``, ``process_result``) and
+    ``get_import_context_data``, ``write_to_tmp_storage``, ``get_confirm_form_initial``,
+    ``get_confirm_form_kwargs``, ``add_data_read_fail_error_to_form``,
+    ``process_import``, ``process_result``, ``get_export_queryset``) and
     ``changelist_view`` (through django-import-export); it adds the import template's
     address to ``get_urls``.
     """
@@ -121,6 +131,33 @@ class ImportExportAdmin(ImportExportMixin, SafeAdmin):
         tmp_storage.save(b"".join(import_file.chunks()))
         return tmp_storage
 
+    def _previewed_key(self, name):
+        return f"{self.opts.label}:{os.path.basename(name)}"
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if initial.get("import_file_name"):
+            # The name in the temporary folder, never a path, is what the form carries.
+            initial["import_file_name"] = os.path.basename(initial["import_file_name"])
+            previewed = request.session.get(PREVIEWED_FILES, [])
+            key = self._previewed_key(initial["import_file_name"])
+            request.session[PREVIEWED_FILES] = [*previewed, key][-MAX_PREVIEWED_FILES:]
+        return initial
+
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        kwargs = super().get_confirm_form_kwargs(request, import_form)
+        if import_form is None and kwargs.get("data") is not None:
+            # The confirm step: the file named must be one this user's preview stored.
+            name = kwargs["data"].get("import_file_name", "")
+            previewed = request.session.get(PREVIEWED_FILES, [])
+            if (
+                not name
+                or name != os.path.basename(name)
+                or (self._previewed_key(name) not in previewed)
+            ):
+                raise BadRequest("The import file is not one this user previewed.")
+        return kwargs
+
     def add_data_read_fail_error_to_form(self, form, e):
         try:
             input_format = self.get_import_formats()[int(form.cleaned_data["format"])]()
@@ -161,6 +198,13 @@ class ImportExportAdmin(ImportExportMixin, SafeAdmin):
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
 
     # Export.
+    def get_export_queryset(self, request):
+        """What the change list would show; a filter value it would refuse is a 400."""
+        try:
+            return super().get_export_queryset(request)
+        except IncorrectLookupParameters as error:
+            raise BadRequest("A filter value is not valid.") from error
+
     def get_data_for_export(self, request, queryset, **kwargs):
         """The chosen columns, less any field this user may not see (``hidden_fields``)."""
         hidden = set(self.hidden_fields(request))

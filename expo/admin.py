@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import models as db_models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -41,14 +42,25 @@ class ExhibitionForm(FingerprintForm):
 
     moves_featured = False
 
-    def validate_unique(self):
-        featured = self.instance.featured
-        if self.moves_featured:
-            self.instance.featured = False
-        try:
-            super().validate_unique()
-        finally:
-            self.instance.featured = featured
+    def _post_clean(self):
+        # Model validation runs in ModelForm._post_clean(); its only public result is
+        # the form's errors, so the one-featured violation is taken out of them.
+        super()._post_clean()
+        errors = self._errors.get(NON_FIELD_ERRORS) if self.moves_featured else None
+        if errors:
+            constraint = next(
+                c
+                for c in models.Exhibition._meta.constraints
+                if c.name == "exhibition_one_featured"
+            )
+            refused = str(constraint.get_violation_error_message())
+            kept = [error for error in errors.as_data() if refused not in error.messages]
+            if kept:
+                self._errors[NON_FIELD_ERRORS] = self.error_class(
+                    [m for error in kept for m in error.messages], error_class="nonfield"
+                )
+            else:
+                del self._errors[NON_FIELD_ERRORS]
 
 
 @admin.register(models.Exhibition)

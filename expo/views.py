@@ -28,6 +28,7 @@ from .calendars import (
 from .charts import editions_chart, editions_participations, participation_chart
 from .feeds import ExhibitionFeed, ForumFeed
 from .filters import EnterpriseFilter, ExhibitionFilter, ForumFilter
+from .participation import exhibition_participation
 
 
 class HomeView(TemplateView):
@@ -96,6 +97,7 @@ class ExhibitionDetailView(PublicDetailView):
         region = exhibition.city.region
         context["region_chain"] = [*reversed(region.ancestors()), region]
         context["chart"] = participation_chart(exhibition)
+        context["participation"] = exhibition_participation(exhibition, region.tree())
         enterprises = (
             exhibition.enterprises.published().select_related("country").with_links("sector")
         )

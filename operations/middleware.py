@@ -69,6 +69,9 @@ class RequestLogMiddleware:
         incoming = request.META.get("HTTP_X_REQUEST_ID", "")
         request.id = incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         response = self.get_response(request)
+        response["X-Request-ID"] = request.id
+        if not request_log.isEnabledFor(logging.INFO):
+            return response  # REQUEST_LOG_LEVEL above INFO: no line to make
         user = getattr(request, "user", None)
         request_log.info(
             "request",
@@ -82,7 +85,6 @@ class RequestLogMiddleware:
                 "client": client_ip(request),
             },
         )
-        response["X-Request-ID"] = request.id
         return response
 
 

@@ -25,6 +25,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
+from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -286,14 +287,15 @@ class RevisionAdminMixin:
     def dashboard_items(self, request):
         if not self.has_view_permission(request):
             return []
+        counts = _waiting_counts(request)
         content_type = ContentType.objects.get_for_model(self.model)
-        items = []
         url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+        items = []
         for status, label in (
             (RevisionStatus.SUBMITTED, _("revisions of %(records)s waiting for review")),
             (RevisionStatus.SCHEDULED, _("scheduled revisions of %(records)s")),
         ):
-            count = Revision.objects.filter(content_type=content_type, status=status).count()
+            count = counts.get((content_type.pk, status), 0)
             if count:
                 name = self.opts.verbose_name_plural
                 items.append((label % {"records": name}, count, f"{url}?revision={status}"))
@@ -414,6 +416,19 @@ class RevisionAdminMixin:
             _("Revisions published: %(count)d.") % {"count": count},
             messages.SUCCESS,
         )
+
+
+def _waiting_counts(request):
+    """``{(content type id, status): count}`` of the revisions waiting: one query a request."""
+    if not hasattr(request, "_waiting_revisions"):
+        rows = (
+            Revision.objects.filter(status__in=[RevisionStatus.SUBMITTED, RevisionStatus.SCHEDULED])
+            .values_list("content_type", "status")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        request._waiting_revisions = {(ct, status): count for ct, status, count in rows}
+    return request._waiting_revisions
 
 
 def _link(pending, label):

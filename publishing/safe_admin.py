@@ -86,10 +86,11 @@ class SafeAdminMixin:
     - **No lost updates.** Every change form and revert form carries a fingerprint of
       the record as opened and refuses to overwrite a later save (``publishing.locking``).
     - **Bad input is not a server error**: over-long searches are cut, ids that are
-      not ids are a 404.
+      not ids are a 404, an empty ``_to_field`` is the primary key.
 
     Hooks it owns: ``get_fields``, ``get_readonly_fields``, ``get_search_fields``,
-    ``get_sortable_by``, ``lookup_allowed``, ``get_changelist``, ``get_search_results``.
+    ``get_sortable_by``, ``lookup_allowed``, ``get_changelist``, ``get_object``,
+    ``get_search_results``.
     It also filters what the bases above it return from ``get_fieldsets``,
     ``get_list_display`` and ``get_list_filter``, and gives every form class
     ``get_form`` makes the ``model_admin`` and ``request`` the fingerprint needs.
@@ -175,6 +176,11 @@ class SafeAdminMixin:
 
     def get_changelist(self, request, **kwargs):
         return OfferedFiltersChangeList
+
+    def get_object(self, request, object_id, from_field=None):
+        # An empty ``?_to_field=`` passes Django's check (it tests only a non-empty
+        # value) and names no field: it means the primary key, as no value does.
+        return super().get_object(request, object_id, from_field or None)
 
     def get_search_results(self, request, queryset, search_term):
         words = list(islice(smart_split(search_term[:MAX_SEARCH_LENGTH]), MAX_SEARCH_WORDS + 1))

@@ -8,15 +8,20 @@ apps' admins list it with the other bases they need, in any order::
 
     class RegionAdmin(PublishableAdmin, CitingAdmin, ImportExportAdmin): ...
 
-The admin of the sources themselves is registered here.
+The admin of the sources themselves is registered here. Sources follow the publish
+rule of the content: an Editor's new source is a draft (shown nowhere), a Publisher
+publishes it, and an Editor may change neither a source's status nor the kind of a
+published source that records cite (a kind can hide it, as an unpublished article).
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models as db_models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from publishing.admin import HistoryAdmin, SafeAdmin
+from publishing.models import EditorialStatus, can_publish
 from sources.models import Source
 
 
@@ -87,9 +92,81 @@ class CitingAdmin(SafeAdmin):
 
 @admin.register(Source)
 class SourceAdmin(HistoryAdmin):
-    list_display = ["__str__", "kind", "publisher", "published_on", "language"]
-    list_filter = ["kind", "language"]
+    """Sources, with the publish rule: see the module's docstring.
+
+    Hooks it owns: ``get_readonly_fields`` (status, and a cited published source's
+    kind, for anyone who may not publish), ``get_changeform_initial_data`` (a new
+    source starts as a draft for them), ``save_model`` (whatever is posted or reverted
+    to, they keep the stored status and such a kind) and ``get_actions`` (publish and
+    unpublish, for Publishers only).
+    """
+
+    list_display = ["__str__", "kind", "status", "publisher", "published_on", "language"]
+    list_filter = ["status", "kind", "language"]
     search_fields = ["slug", "publisher", "title", "url"]
     prepopulated_fields = {"slug": ["publisher", "title"]}
     formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
     date_hierarchy = "published_on"
+    actions = ["publish", "unpublish"]
+
+    def may_publish(self, request):
+        return can_publish(request.user, self.model)
+
+    def _kind_is_kept(self, obj):
+        return obj is not None and obj.status == EditorialStatus.PUBLISHED and obj.is_cited()
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not self.may_publish(request):
+            readonly.append("status")
+            if self._kind_is_kept(obj):
+                readonly.append("kind")
+        return readonly
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if not self.may_publish(request):
+            initial["status"] = EditorialStatus.DRAFT
+        return initial
+
+    def save_model(self, request, obj, form, change):
+        if not self.may_publish(request):
+            stored = Source.objects.filter(pk=obj.pk).first() if obj.pk else None
+            if stored is None:
+                obj.status = EditorialStatus.DRAFT
+            else:
+                obj.status = stored.status
+                if self._kind_is_kept(stored):
+                    obj.kind = stored.kind
+        super().save_model(request, obj, form, change)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self.may_publish(request):
+            actions.pop("publish", None)
+            actions.pop("unpublish", None)
+        return actions
+
+    def _set_status(self, request, queryset, status):
+        changed = 0
+        for source in queryset.exclude(status=status):
+            source.status = status
+            source.save(update_fields=["status"])  # one history version each
+            changed += 1
+        return changed
+
+    @admin.action(description=_("Publish the selected sources"))
+    def publish(self, request, queryset):
+        if not self.may_publish(request):  # the action is offered to Publishers only
+            return
+        count = self._set_status(request, queryset, EditorialStatus.PUBLISHED)
+        message = ngettext("%(count)d source published.", "%(count)d sources published.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Unpublish the selected sources"))
+    def unpublish(self, request, queryset):
+        if not self.may_publish(request):
+            return
+        count = self._set_status(request, queryset, EditorialStatus.DRAFT)
+        message = ngettext("%(count)d source unpublished.", "%(count)d sources unpublished.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)

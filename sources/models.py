@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from publishing.models import (
+    EditorialStatus,
     PublishableModel,
     PublishableQuerySet,
     SluggedModel,
@@ -30,6 +31,11 @@ class SourceKind(models.TextChoices):
 
 
 class SourceQuerySet(SlugQuerySet):
+    def published(self):
+        """The sources a Publisher published (a hosted one shows only while its document
+        is live too: ``Source.is_public``)."""
+        return self.filter(status=EditorialStatus.PUBLISHED)
+
     def with_hosted_document(self):
         """Each source with the document it hosts on this site, if any (one join)."""
         return self.select_related(*hosted_document_lookups())
@@ -69,6 +75,16 @@ class Source(SluggedModel):
         help_text=_("The language of the title, as a language tag: en, ru, zh."),
     )
 
+    # Published by default (fixtures, commands); the admin saves an Editor's new source
+    # as a draft, which readers see nowhere until a Publisher publishes it.
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=EditorialStatus.choices,
+        default=EditorialStatus.PUBLISHED,
+        help_text=_("A draft source is shown nowhere on the site, nor are its citations."),
+    )
+
     objects = SourceQuerySet.as_manager()
 
     class Meta:
@@ -77,7 +93,13 @@ class Source(SluggedModel):
         ordering = ["kind", "publisher", "published_on", "slug"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
+        permissions = [("publish_source", _("Can publish and unpublish sources"))]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=EditorialStatus.values),
+                name="source_status_valid",
+                violation_error_message=_("Choose a status from the list."),
+            ),
             models.CheckConstraint(
                 condition=Q(kind__in=SourceKind.values),
                 name="source_kind_valid",
@@ -108,14 +130,20 @@ class Source(SluggedModel):
     def get_absolute_url(self):
         return reverse("source-list") + f"#source-{self.slug}"
 
+    def is_cited(self):
+        """Whether any record cites this source."""
+        return any(model.objects.filter(source=self).exists() for model in citation_models())
+
     @property
     def is_editors_note(self):
         return self.kind == SourceKind.EDITORS_NOTE
 
     @property
     def is_public(self):
-        """False for an article of this site that is not live: it appears nowhere, like
-        every record that is not live (a report or an editors' note always shows)."""
+        """False for a draft source, and for an article of this site that is not live:
+        it appears nowhere, like every record that is not live."""
+        if self.status != EditorialStatus.PUBLISHED:
+            return False
         return self.kind != SourceKind.HOSTED or self.live_document is not None
 
     @property

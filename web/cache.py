@@ -207,8 +207,10 @@ def replica_lag_ns():
 
 
 def _cacheable_request(request):
+    # Static files are WhiteNoise's, below: they never pay a cache lookup.
     return (
         request.method in ("GET", "HEAD")
+        and not request.path.startswith(settings.STATIC_URL)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
     )

@@ -54,9 +54,13 @@ class Validators:
 
     def not_modified(self, request):
         """A 304 (or 412) if the client's copy is current, else None."""
-        return get_conditional_response(
+        response = get_conditional_response(
             request, etag=self.etag, last_modified=self.last_modified
         )
+        if response is not None:
+            response["ETag"] = self.etag
+            response["Last-Modified"] = http_date(self.last_modified)
+        return response
 
     def size_key(self):
         return f"exports:size:{self.etag}"

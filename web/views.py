@@ -24,6 +24,7 @@ to preview it, under a notice that says why the public cannot see it.
 ``web.sections``.
 """
 
+from django.http import Http404
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.text import capfirst
@@ -35,6 +36,7 @@ from publishing.models import PublicVisibility, is_publishable
 from web import sections
 from web.exports import FORMAT_PARAMETER, DataFormatsMixin, RecordFormatsMixin
 from web.languages import record_label
+from web.moved import moved_permanently, moved_record
 
 # How many related rows a detail page lists before linking to the filtered directory.
 RELATED_LIMIT = 20
@@ -165,6 +167,19 @@ class PublicDetailView(RecordFormatsMixin, PageMixin, DetailView):
         if is_publishable(self.model) and not self.is_preview_allowed():
             records = records.published()
         return records
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An old slug of a live record: a 301 to its address (web.moved).
+            records = self.get_records()
+            if is_publishable(self.model):
+                records = records.published()
+            record = moved_record(records, self.kwargs.get(self.slug_url_kwarg, ""))
+            if record is None:
+                raise
+            return moved_permanently(request, record.get_absolute_url())
 
     def is_preview_allowed(self):
         """Staff who may view the model see its records whatever their state."""

@@ -29,8 +29,9 @@ class MembershipTrend(models.TextChoices):
 class CouncilQuerySet(CitingQuerySet):
     def with_list_related(self):
         """The thematic years (joined, not one more query; a page shows them only while
-        live: ``Council.live_years``)."""
-        return self.with_links("years")
+        live: ``Council.live_years``), with the citations of their period (one query: the
+        period shows its source)."""
+        return self.with_links("years").prefetch_related("years__citations")
 
     def with_detail_related(self):
         """The council with its sources, meetings (a timeline), live members and live funds."""
@@ -228,9 +229,12 @@ class CouncilMembership(models.Model):
 
 class InvestmentFundQuerySet(CitingQuerySet):
     def with_list_related(self):
-        """The council and thematic years, each only if it is live."""
+        """The council and thematic years, each only if it is live, with the citations of
+        the years (their period shows its source)."""
         return self.prefetch_related(
-            live_prefetch(InvestmentFund, "council"), live_prefetch(InvestmentFund, "years")
+            live_prefetch(InvestmentFund, "council"),
+            live_prefetch(InvestmentFund, "years"),
+            "years__citations",
         )
 
     def with_detail_related(self):

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from publishing.models import PUBLICATION_CONSTRAINTS
 from sources.models import CitingModel, CitingQuerySet
@@ -67,7 +68,8 @@ class TradeFigure(CitingModel):
         ]
 
     def __str__(self):
-        return f"{self.year}: {self.display_value}"
+        separator = pgettext("label separator", ": ")  # Chinese "："
+        return f"{self.year}{separator}{self.display_value}"
 
     def get_absolute_url(self):
         return reverse("cooperation:tradefigure-detail", kwargs={"slug": self.slug})

@@ -138,8 +138,8 @@ def page_sources(context, record=None):
 
 @register.filter
 def list_join(items):
-    """Items joined with the language's list separator (", ", Chinese "，")."""
-    return pgettext("list separator", ", ").join(str(item) for item in items)
+    """The items of a list joined as the language joins them (", "; Chinese "、")."""
+    return pgettext("list items", ", ").join(str(item) for item in items)
 
 
 @register.simple_tag

@@ -21,7 +21,9 @@ PHONE, DESKTOP = 390, 1366
 LANGUAGES = ["en", "ru", "zh-hans"]
 PAGES = {
     "home": "/{lang}/",
-    "list": "/{lang}/enterprises/",
+    # A list with records (the enterprise directory is empty with the article's data,
+    # and an empty directory shows no filters: see test_layout.py).
+    "list": "/{lang}/regions/",
     "detail": "/{lang}/exhibitions/6th-china-russia-expo/",
     "article": "/{lang}/articles/interregional-cooperation-accelerated-development/",
 }

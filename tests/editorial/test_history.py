@@ -28,7 +28,7 @@ def _rename(client, region, name, **overrides):
 
 def test_an_admin_change_is_recorded_with_who_when_and_what(login):
     client = login("editor")
-    region = f.region(name="Heilongjiang")
+    region = f.region(name="Heilongjiang", status=DRAFT)  # a live one waits in a revision
     _rename(client, region, "Heilongjiang Province", status=DRAFT)
 
     latest = region.history.first()
@@ -54,7 +54,7 @@ def test_publishing_by_action_is_recorded(login):
 
 def test_compare_shows_the_changed_fields_old_and_new(login):
     client = login("editor")
-    region = f.region(name="Old Name")
+    region = f.region(name="Old Name", status=DRAFT)
     first = region.history.first()
     _rename(client, region, "New Name", status=DRAFT, iso_code="CN-HL")
     second = region.history.first()

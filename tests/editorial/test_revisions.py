@@ -36,9 +36,7 @@ def _form_data(page):
     """Everything the change form would post as it was opened."""
     data = {}
     forms = [page.context["adminform"].form]
-    inlines = (
-        page.context["inline_admin_formsets"] if "inline_admin_formsets" in page.context else []
-    )
+    inlines = page.context.get("inline_admin_formsets", [])
     for inline in inlines:
         formset = inline.formset
         management = formset.management_form

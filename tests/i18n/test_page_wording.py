@@ -60,6 +60,7 @@ def test_every_page_reads_natively_with_the_extras(client, extras_data):  # noqa
         ("<h2>провинция Хэйлунцзян</h2>", "ru", "lower case"),
         ("<p>1 комментариев</p>", "ru", "plural does not agree"),
         ("<p>22 предприятий</p>", "ru", "plural does not agree"),
+        ("<p>из 1 383 предприятия</p>", "ru", "plural does not agree"),
     ],
 )
 def test_the_checks_find_what_an_editor_would_mark(html, language, expected):
@@ -74,6 +75,7 @@ def test_the_checks_find_what_an_editor_would_mark(html, language, expected):
         ('<p>Статья: <a lang="en">Interregional cooperation between China</a></p>', "ru"),
         ("<h2>Провинция Хэйлунцзян</h2><p>21 комментарий, 3 предприятия, 11 регионов</p>", "ru"),
         ("<p>2019年6月15日至19日，哈尔滨、长沙</p>", "zh-hans"),
+        ("<p>Ни одно из 1 383 предприятий, из 21 региона</p>", "ru"),
     ],
 )
 def test_the_checks_pass_what_an_editor_would_sign(html, language):

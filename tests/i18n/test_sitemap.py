@@ -41,6 +41,8 @@ LIST_NAMES = [
     "cooperation:tradefigure-list",
     "cooperation:assessment-list",
     "news:article-list",
+    "source-list",
+    "data",
 ]
 LANGUAGE_TAGS = {"en": "en", "ru": "ru", "zh-hans": "zh-Hans"}
 

@@ -50,6 +50,11 @@ RUSSIAN_NOUNS = [
 ]
 NOUN_FORMS = {form: forms for forms in RUSSIAN_NOUNS for form in forms}
 NUMBER_AND_NOUN = re.compile(r"(?<![\d.,\-–])(\d[\d\xa0 ]*)[\s\xa0]+([а-яё]+)")
+# After these words the noun stands in the genitive: singular after a number ending in 1
+# ("из 21 региона", the "few" form), plural otherwise ("ни одно из 1 383 предприятий").
+GENITIVE_BEFORE = re.compile(
+    r"(?:^|[\s\xa0])(?:из|от|до|для|около|более|менее|свыше|без)[\s\xa0]+$", re.IGNORECASE
+)
 
 
 def russian_plural_index(n):
@@ -147,12 +152,16 @@ def russian_capitals(document):
 def russian_plurals(document):
     problems = []
     for line in lines(document):
-        for number, word in NUMBER_AND_NOUN.findall(line):
+        for match in NUMBER_AND_NOUN.finditer(line):
+            number, word = match.groups()
             forms = NOUN_FORMS.get(word)
             if forms is None:
                 continue
             n = int(re.sub(r"\D", "", number))
-            if word != forms[russian_plural_index(n)]:
+            expected = forms[russian_plural_index(n)]
+            if GENITIVE_BEFORE.search(line[: match.start()]):
+                expected = forms[1] if russian_plural_index(n) == 0 else forms[2]
+            if word != expected:
                 problems.append(f"plural does not agree: {number.strip()} {word}")
     return problems
 

@@ -7,6 +7,7 @@ import pytest
 import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from import_export.tmp_storages import TempFolderStorage
 
 from exchange import importing
 from expo.models import Enterprise
@@ -149,15 +150,11 @@ def test_a_valid_large_file_imports_within_the_request(publisher, world):
 
 
 def test_confirming_a_file_that_is_gone_is_a_message(publisher, world):
-    response = publisher.post(
-        reverse("admin:expo_enterprise_process_import"),
-        {
-            "import_file_name": "no-such-file",
-            "original_file_name": "x.csv",
-            "format": CSV,
-            "resource": "0",
-        },
-        follow=True,
-    )
+    """The file this user previewed was removed (confirmed twice, or cleaned up)."""
+    form = _post(publisher, _csv(_rows(2))).context["confirm_form"]
+    data = {name: form.initial[name] for name in form.fields}
+    TempFolderStorage(name=data["import_file_name"]).remove()
+    response = publisher.post(reverse("admin:expo_enterprise_process_import"), data, follow=True)
     assert response.status_code == 200
     assert "Nothing was imported." in response.content.decode()
+    assert not Enterprise.objects.exists()

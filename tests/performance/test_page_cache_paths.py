@@ -169,6 +169,62 @@ def test_a_hit_runs_nothing_below_the_cache_and_keeps_every_header(
     assert client.get(LIST, headers={"if-none-match": hit["ETag"]}).status_code == 304
 
 
+@pytest.fixture
+def cache_trips(monkeypatch):
+    """Each call the site makes on the page cache (a Redis round trip each), by name."""
+    cache, trips, inside = page_cache.page_cache(), [], []
+
+    def counted(name, method):
+        def call(*args, **kwargs):
+            if not inside:  # get_many made of get()s is one trip
+                trips.append(name)
+            inside.append(name)
+            try:
+                return method(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        return call
+
+    for name in ("get", "get_many", "set", "add", "set_many", "delete", "touch", "incr"):
+        monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+    return trips
+
+
+def test_a_hit_makes_no_query_and_one_cache_round_trip(
+    client, db, django_assert_num_queries, cache_trips
+):
+    f.enterprise(name="Works Alpha")
+    client.get(LIST)
+    cache_trips.clear()
+    with django_assert_num_queries(0):
+        hit = client.get(LIST)
+    assert cache_trips == ["get_many"]
+    assert names(hit) == {"Works Alpha"}
+    # The security headers are made below the cache and come back with the copy.
+    assert hit["X-Content-Type-Options"] == "nosniff"
+    assert hit["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def test_a_hit_on_a_data_format_keeps_its_cross_origin_headers(client, db):
+    for _ in range(2):
+        response = client.get(
+            "/en/exhibitions/", {"format": "atom"}, headers={"origin": "https://a.example"}
+        )
+    assert not hasattr(response.wsgi_request, "session")  # a hit
+    assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert 'rel="license"' in response["Link"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_static_files_never_reach_the_cache(client, db, cache_trips):
+    # WhiteNoise's (or, without collectstatic, the 404 of the full stack below).
+    response = client.get(django_settings.STATIC_URL + "css/site.css")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert cache_trips == []
+
+
 def test_a_session_cookie_means_the_full_stack(client, db):
     f.enterprise(name="Works Alpha")
     client.get(LIST)

@@ -19,7 +19,7 @@ def test_the_latest_is_featured_by_default_and_every_edition_is_listed(client, e
     page = _home(client)
     feature = page.select_one(".feature")
     assert feature.h2.get_text(strip=True) == "9th China-Russia EXPO"
-    assert "Latest exhibition" in feature.text
+    assert "Latest exhibition on this site" in feature.text
     rows = page.select("table.editions tbody tr")
     assert [row.th.get_text(strip=True) for row in rows] == [
         f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'} China-Russia EXPO"
@@ -30,7 +30,7 @@ def test_the_latest_is_featured_by_default_and_every_edition_is_listed(client, e
     assert sixth.th.a["href"] == Exhibition.objects.get(edition=6).get_absolute_url()
     ninth = rows[0]
     assert "not stated" in ninth.text  # no enterprise counts for the 9th
-    assert ninth.select_one('.source-name[data-source="s-kon-energy"]') is not None
+    assert ninth.select_one('.note a[data-source="s-kon-energy"]') is not None
 
 
 def test_editors_can_feature_another_exhibition(client, extras_data, admin_client):
@@ -43,7 +43,7 @@ def test_editors_can_feature_another_exhibition(client, extras_data, admin_clien
     feature = _home(client).select_one(".feature")
     assert feature.h2.get_text(strip=True) == "6th China-Russia EXPO"
     assert "Featured exhibition" in feature.text
-    assert feature.select_one('.source-name[data-source="china-news-service-2019-06-15"]')
+    assert feature.select_one('.note a[data-source="china-news-service-2019-06-15"]')
 
 
 def test_only_one_exhibition_can_be_featured(extras_data):

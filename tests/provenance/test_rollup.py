@@ -34,22 +34,26 @@ def test_each_step_of_part_of_shows_its_own_source(client, article_data):
     steps = _page(client, "sakha").select(".part-of > li")
     assert [step.a.text for step in steps] == ["Far Eastern Federal District", "Russian Far East"]
     district, far_east = steps
-    assert [s["data-source"] for s in district.select(".source-name")] == [
+    assert [s["data-source"] for s in district.select(".note a")] == [
         "presidential-decree-849-2018"
     ]
-    assert not district.select(".editors-note")
+    assert not district.select(".note--editors")
     # The district in the Russian Far East: stated by no source, an editors' note only.
     assert "through: Far Eastern Federal District" in " ".join(far_east.text.split())
-    assert not far_east.select(".source-name")
-    assert [n["data-source"] for n in far_east.select(".editors-note")] == [
-        "editors-russian-far-east"
-    ]
+    # Its mark is an editors' note's, and leads to the note in the page's list.
+    [mark] = far_east.select(".note a")
+    assert mark.find_parent("sup")["class"] == ["note", "note--editors"]
+    assert mark["data-source"] == "editors-russian-far-east"
+    page = _page(client, "sakha")
+    note = page.select_one(mark["href"]).select_one(".editors-note")
+    assert note["data-source"] == "editors-russian-far-east"
 
 
 def test_what_a_smaller_region_hosted_says_through_which(client, article_data):
     page = _page(client, "northeast-china")
     hosted = page.select_one("#exhibitions-heading").find_parent("section")
     item = next(li for li in hosted.select("li") if "6th China-Russia EXPO" in li.text)
-    assert "through a region within: Heilongjiang Province" in " ".join(item.text.split())
+    assert "through a region within it: Heilongjiang Province" in " ".join(item.text.split())
     guests = _page(client, "russian-far-east").select_one("#guest-heading").find_parent("section")
-    assert "through a region within: Republic of Sakha (Yakutia)" in " ".join(guests.text.split())
+    text = " ".join(guests.text.split())
+    assert "through a region within it: Republic of Sakha (Yakutia)" in text

@@ -87,17 +87,26 @@ def test_a_cell_with_one_source_two_sources_a_note_or_none():
     f.cite(figure, note, "figure")
     figure = TradeFigure.objects.with_sources().get(pk=figure.pk)
     with override("en"):
-        html = render('{% source_cell figure "figure" %}', figure=figure)
-    assert html.startswith(
-        '<span class="source" data-cited="cooperation.tradefigure:figure-1" '
-        'data-supports="figure">Sources: <span class="source-name" data-source="r">'
+        html = render(
+            '{% source_cell figure "figure" %}{% source_cell figure "figure" %}'
+            '{% include "includes/sources.html" with record=None %}',
+            figure=figure,
+        )
+    cell = html.split("</span>")[0]
+    assert cell == (
+        '<span class="source" data-cited="cooperation.tradefigure:figure-1" data-supports="figure">'
+        '<sup class="note"><a href="#source-1" id="cite-source-1-1" data-source="r" '
+        'aria-label="Source 1">[1]</a></sup>'
+        '<sup class="note"><a href="#source-2" id="cite-source-2-1" data-source="x" '
+        'aria-label="Source 2">[2]</a></sup>'
+        '<sup class="note note--editors"><a href="#note-a" id="cite-note-a-1" data-source="n" '
+        'aria-label="Editors’ note a">[a]</a></sup>'
     )
     assert "Elsewhere" not in html  # cited for another fact
-    assert '</span>; <span class="source-name" data-source="x">' in html
-    assert html.endswith(
-        '</a></span> · <span class="editors-note" data-source="n"><strong '
-        'class="editors-note__label">Editors’ note</strong>: <span>Rounded</span></span></span>'
-    )
+    # The same sources cited again keep their numbers; each is written once, at the end.
+    assert 'id="cite-source-1-2"' in html and html.count('data-source="r">') == 1
+    assert '<li id="source-1" value="1">' in html and '<li id="note-a">' in html
+    assert 'href="#cite-source-1-1"' in html and 'href="#cite-source-1-2"' in html
     with override("zh-hans"):
         one = render('{% source_cell figure "year" %}', figure=figure)
-    assert 'data-supports="year">来源： <span class="source-name" data-source="e">' in one
+    assert 'data-source="e" aria-label="来源1">[1]</a>' in one
