@@ -6,12 +6,13 @@
 
 In a throwaway database it migrates, loads the article data and generates the synthetic
 enterprises (``manage.py synthetic_data``), serves the site with gunicorn on a loopback
-port (``bench.servers``), downloads ``/en/enterprises/?format=csv`` and ``?format=json``
-once whole (which gives each its ETag and records its size), then times, for each:
-a conditional GET with that ETag (a 304), and a HEAD (headers only, Content-Length
-included). It prints the median and the slowest of ``--repeat`` requests of each, in
-milliseconds. The target (issue 25) is under 100 ms for both. Bounded: at most
-``--repeat`` requests of each kind, each with a 120 s timeout; nothing leaves the machine.
+port (``bench.servers``), asks ``/en/enterprises/?format=csv`` and ``?format=json`` for
+their ETag (a HEAD), then times, for each: a conditional GET with that ETag (a 304), and
+a HEAD (headers only; the whole file is not downloaded: at this size it outlasts
+gunicorn's 30 s worker timeout on a busy machine). It prints the median and the
+slowest of ``--repeat`` requests of each, in milliseconds. The target (issue 25) is
+under 100 ms for both. Bounded: at most ``--repeat`` requests of each kind, each with a
+120 s timeout; nothing leaves the machine.
 """
 
 import argparse
@@ -76,14 +77,12 @@ def main():
             say(f"{args.database}, {args.enterprises:,} enterprises, {args.repeat} requests each")
             for key in ("csv", "json"):
                 url = f"{site.base}/en/enterprises/?format={key}"
-                status, headers, size, ms = request(url)
+                status, headers, _size, ms = request(url, "HEAD")
                 assert status == 200, status
                 etag = headers["ETag"]
-                say(f"{key}: whole file {size:,} bytes in {ms:,.0f} ms, ETag {etag}")
+                say(f"{key}: first HEAD {ms:,.0f} ms, ETag {etag}")
                 say(f"  304: {timings(url, 'GET', {'If-None-Match': etag}, args.repeat, 304)}")
                 say(f"  HEAD: {timings(url, 'HEAD', {}, args.repeat, 200)}")
-                _status, head, _size, _ms = request(url, "HEAD")
-                say(f"  HEAD Content-Length: {head.get('Content-Length')} (file: {size})")
 
 
 if __name__ == "__main__":

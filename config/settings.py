@@ -103,6 +103,9 @@ MIDDLEWARE = [
     # any cookie is not stored. Those headers are the same for every reader of one
     # address, so a hit pays for none of these middleware (docs/performance.md).
     "web.cache.PublicPageCacheMiddleware",
+    # A scheduled revision that is due is applied before the view reads (one cache read
+    # a request; publishing/scheduling.py).
+    "publishing.scheduling.ScheduledRevisionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "operations.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

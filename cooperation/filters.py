@@ -99,7 +99,7 @@ class MechanismFilter(NameFilterSet):
         model = CooperationMechanism
         fields = ["name", "region"]
 
-    def filter_region(self, queryset, name, value):
+    def filter_region(self, queryset, name, value: Region):
         """Mechanisms that pair the region, a region it lies within or one inside it."""
         ids = {*Region.objects.live_subtree_ids(value), *(r.pk for r in value.ancestors())}
         return queryset.filter(Q(chinese_region__in=ids) | Q(russian_region__in=ids))

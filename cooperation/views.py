@@ -74,8 +74,10 @@ class RegionDetailView(PublicDetailView):
     def get_object(self, queryset=None):
         region = super().get_object(queryset)
         # Its sources with those of the regions it lies within, which "Part of" shows
-        # (part_of_links), in one query.
-        prefetch_related_objects([region, *region.ancestors()], "citations")
+        # (part_of_links), and of the regions within it ("part of" marks), in one query.
+        prefetch_related_objects(
+            [region, *region.ancestors(), *region.subregions.all()], "citations"
+        )
         return region
 
     def get_parent_crumbs(self):
@@ -143,6 +145,19 @@ class MechanismDetailView(PublicDetailView):
     model = models.CooperationMechanism
     records = models.CooperationMechanism.objects.with_detail_related
     list_url_name = "cooperation:mechanism-list"
+
+    def get_object(self, queryset=None):
+        mechanism = super().get_object(queryset)
+        # The sources of the regions within each side, two levels down (their "part of"
+        # marks), in one query for both sides.
+        within = [
+            region
+            for side in (mechanism.chinese_region, mechanism.russian_region)
+            for subregion in side.subregions.all()
+            for region in (subregion, *subregion.subregions.all())
+        ]
+        prefetch_related_objects(within, "citations")
+        return mechanism
 
 
 class CouncilListView(SourcedExportsMixin, PublicFilterView):

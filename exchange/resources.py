@@ -353,6 +353,19 @@ class PublishableResource(NaturalKeyResource):
             errors["slug"] = [
                 ValidationError(_("No slug, and no English name to make one from: fill in either."))
             ]
+        # As on the change form, an Editor's change to a live record is not written
+        # directly (it would be public at once): the row is refused, naming the record.
+        if getattr(self, "live_before", None) not in (None, _values(instance)):
+            errors.setdefault(NON_FIELD_ERRORS, []).append(
+                ValidationError(
+                    _(
+                        "“%(record)s” is on the site: an import by someone who may not "
+                        "publish cannot change it. Change it in its form (saved as a "
+                        "revision for review), or leave this row out."
+                    )
+                    % {"record": instance.slug}
+                )
+            )
         super().validate_instance(instance, errors, validate_unique)
 
     def duplicate_error(self, instance):
@@ -369,5 +382,21 @@ class PublishableResource(NaturalKeyResource):
             return
         super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
 
+    def import_instance(self, instance, row, **kwargs):
+        # A live record's values before the row: an Editor's row may not change them.
+        self.live_before = None
+        if instance.pk is not None and not self.user_may_publish and instance.is_live:
+            self.live_before = _values(instance)
+        super().import_instance(instance, row, **kwargs)
+
     def may_publish(self, user):
         return user is not None and can_publish(user, self._meta.model)
+
+
+def _values(record):
+    """What a record holds of its own, to compare before and after a row (an empty cell
+    and an empty field are the same)."""
+    values = {
+        field.attname: field.value_from_object(record) for field in record._meta.concrete_fields
+    }
+    return {name: "" if value is None else value for name, value in values.items()}

@@ -10,6 +10,7 @@
 
 from django.db.models import prefetch_related_objects
 
+from cooperation.models import Region
 from publishing.models import live_q
 from web.sections import Section
 from web.views import RELATED_LIMIT
@@ -27,7 +28,7 @@ def region_sections(record, region_ids, **kwargs):
         .order_by(*models.Exhibition._meta.ordering, "slug")
     )
     # Each with the sources of what it shows (dates, guests of honour); a record of a
-    # region inside this one says which ("through a region within: ...").
+    # region inside this one says which ("through a region within it: ...").
     guest_appearances = list(
         models.GuestOfHonour.objects.filter(
             live_q(models.Exhibition, "exhibition__"), region__in=region_ids
@@ -38,6 +39,13 @@ def region_sections(record, region_ids, **kwargs):
         [*exhibitions, *(appearance.exhibition for appearance in guest_appearances)],
         "citations",
     )
+    steps = rollup_steps(
+        region,
+        [
+            *(exhibition.city.region for exhibition in exhibitions),
+            *(appearance.region for appearance in guest_appearances),
+        ],
+    )
     enterprises = list(
         models.Enterprise.objects.published()
         .filter(region__in=region_ids)
@@ -47,12 +55,37 @@ def region_sections(record, region_ids, **kwargs):
         "expo/includes/region_sections.html",
         {
             "region": region,
-            "exhibitions": exhibitions,
-            "guest_appearances": guest_appearances,
+            "exhibitions": [(e, steps.get(e.city.region_id, [])) for e in exhibitions],
+            "guest_appearances": [(a, steps.get(a.region_id, [])) for a in guest_appearances],
             "enterprises": enterprises[:RELATED_LIMIT],
             "more_enterprises": len(enterprises) > RELATED_LIMIT,
         },
     )
+
+
+def rollup_steps(region, inside):
+    """``{region id: [that region and those up to ``region``, excluded]}`` for the regions
+    ``inside`` it, each step with its citations: the note marks of "(through a region
+    within it: Sakha)" on the Russian Far East's page (Sakha's link, the decree; the
+    district's, an editors' note). At most two queries however many rows: the regions
+    between not already loaded, and the citations of every step."""
+    tree = region.tree()  # shared with live_subtree_ids(): no query
+    loaded = {r.pk: r for r in inside if r.pk != region.pk}
+    paths = {}
+    for pk in loaded:
+        path = [pk]
+        for above in tree.path_up(pk) or ():
+            if above == region.pk:
+                paths[pk] = path
+                break
+            path.append(above)
+    missing = {pk for path in paths.values() for pk in path} - set(loaded)
+    if missing:
+        loaded.update(Region.objects.in_bulk(missing))
+    paths = {pk: [loaded[step] for step in path if step in loaded] for pk, path in paths.items()}
+    steps = {r.pk: r for path in paths.values() for r in path}
+    prefetch_related_objects(list(steps.values()), "citations")
+    return paths
 
 
 def city_sections(record, **kwargs):

@@ -20,18 +20,22 @@ own ``save()``, ``set()`` and ``delete()``, so the signals move the page cache a
 history records the publisher, as for any save in the admin.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from publishing.history import recorded_links, refresh_link_snapshot
-from publishing.models import PUBLICATION_FIELDS, Revision, RevisionStatus
+from publishing.localized import in_default_language
+from publishing.models import PENDING_REVISION, PUBLICATION_FIELDS, Revision, RevisionStatus
 
 INLINES, FIELDS, M2M = "inlines", "fields", "m2m"
 
@@ -91,8 +95,19 @@ def inline_models(data):
 
 @transaction.atomic
 def publish(revision, user):
-    """Apply ``revision`` to its record, as ``user``; the record as saved is returned."""
-    revision = Revision.objects.select_for_update().get(pk=revision.pk)
+    """Apply ``revision`` to its record, as ``user``; the record as saved is returned.
+
+    None if it is no longer pending (published a moment ago by someone else, or at its
+    scheduled time): a revision is applied once.
+    """
+    revision = Revision.objects.select_for_update().filter(pk=revision.pk).first()
+    if revision is None or revision.status not in PENDING_REVISION:
+        return None
+    return apply(revision, user)
+
+
+def apply(revision, user):
+    """Write ``revision``'s data to its record and mark it published (in a transaction)."""
     model = revision.content_type.model_class()
     record = model._default_manager.select_for_update().get(pk=revision.object_id)
     data = revision.data
@@ -159,6 +174,36 @@ def schedule(revision, user, when):
     revision.decided_by, revision.decided_at = user, timezone.now()
     revision._history_user = user
     revision.save()
+    # At once, and again on commit in case ``publish_due`` rewrote it meanwhile from
+    # what was committed before.
+    note_due(when)
+    transaction.on_commit(functools.partial(note_due, when))
+
+
+# When the next scheduled revision is due, kept in the cache so that a request can tell
+# with no query whether one is (``publishing.scheduling``). Never later than the truth:
+# scheduling a revision moves it earlier; a revision published or sent back before its
+# time leaves it early, which only costs the next request after it one query, after
+# which ``publish_due`` stores it anew. No key: nothing is scheduled.
+NEXT_DUE_KEY = "revisions:next-due"
+
+
+def note_due(when):
+    """Make the stored time of the next scheduled revision no later than ``when``."""
+    stored = cache.get(NEXT_DUE_KEY)
+    if stored is None or when.timestamp() < stored:
+        cache.set(NEXT_DUE_KEY, when.timestamp(), None)
+
+
+def remember_next_due():
+    """Store the time (a Unix time) of the earliest scheduled revision, or forget it."""
+    moment = Revision.objects.filter(status=RevisionStatus.SCHEDULED).aggregate(
+        moment=Min("go_live_at")
+    )["moment"]
+    if moment is None:
+        cache.delete(NEXT_DUE_KEY)
+    else:
+        cache.set(NEXT_DUE_KEY, moment.timestamp(), None)
 
 
 def publishers(model):
@@ -201,11 +246,14 @@ def compare(model, live, pending):
     them (the record's name for a link, "yes"/"no").
     """
     changes = []
+    names = {field.name for field in model._meta.concrete_fields}
     for attname, new in pending.get(FIELDS, {}).items():
         old = live.get(FIELDS, {}).get(attname)
         field = next((f for f in model._meta.concrete_fields if f.attname == attname), None)
         if field is None or _value(model, attname, old) == _value(model, attname, new):
             continue
+        if in_default_language(field.name) in names:
+            continue  # a translated field's own column: its languages are shown instead
         changes.append((_label(field), _shown(field, old), _shown(field, new), False))
     for name, new in pending.get(M2M, {}).items():
         old = live.get(M2M, {}).get(name, [])

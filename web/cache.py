@@ -8,13 +8,15 @@ page showing a message is never stored and never served from the cache. The key 
 the address (host, scheme, path and query) and the language, so each language has its
 own copy.
 
-Where it sits: near the top of ``MIDDLEWARE``, below only the request log, the security
-headers, WhiteNoise and ``ConditionalGetMiddleware``. A hit is answered there, with no
-query and no session, locale, CSRF, CSP, authentication or lockout work. The copy is
-the response as it came back up through all of those when it was stored, so it carries
-their headers (Content-Security-Policy, X-Frame-Options, Content-Language, Vary); the
-middleware above add theirs to every response, hits included (security headers,
-X-Request-ID, the ETag and 304). As the session middleware has not run, a visitor is
+Where it sits: near the top of ``MIDDLEWARE``, below only the request log,
+``ConditionalGetMiddleware`` and CORS (whose headers follow the request's Origin). A hit
+is answered there, with no query and no security-header, WhiteNoise, session, locale,
+CSRF, CSP, authentication or lockout work. The copy is the response as it came back up
+through all of those when it was stored, so it carries their headers (the security
+headers, Content-Security-Policy, X-Frame-Options, Content-Language, Vary), the same for
+every reader of the address; the middleware above add theirs to every response, hits
+included (X-Request-ID, the ETag and 304, CORS). Static files skip the cache (WhiteNoise
+serves them below it). As the session middleware has not run, a visitor is
 taken to be anonymous by the absence of the session and messages cookies.
 
 Why it is never stale:
@@ -30,7 +32,9 @@ Why it is never stale:
   ``update()``, ``bulk_create()`` or raw SQL. In a transaction the version moves when
   it commits.
 - A page is kept no longer than the next scheduled go-live or expiry of any record, so
-  a scheduled publication shows the moment it is due, with no write at all.
+  a scheduled publication shows the moment it is due, with no write at all; nor than
+  the time of the next scheduled revision of a live record, which the first request
+  after it applies (``publishing.scheduling``).
 
 The version is kept in the cache beside the pages, so a write made by any process that
 shares the cache shows in all of them: Redis with ``REDIS_URL``, else the local default,
@@ -70,7 +74,7 @@ from django.utils.encoding import escape_uri_path
 from django.utils.http import urlencode
 from django.utils.translation import get_language_from_path, get_language_from_request
 
-from publishing.models import EditorialStatus, PublishableModel
+from publishing.models import EditorialStatus, PublishableModel, Revision, RevisionStatus
 
 # The apps whose records the public pages show ("core" is publishing's label). Not
 # Django's own (sessions, users, the admin log) or other packages' (login attempts):
@@ -167,7 +171,8 @@ def watch_content():
 
 
 def next_scheduled_change(now=None):
-    """The next go-live or expiry of a published record after ``now``, or None.
+    """The next go-live or expiry of a published record after ``now``, or None; or the
+    time of a scheduled revision (``publishing.scheduling``), even if past.
 
     One query (a UNION over every publishable model), made once per content version.
     """
@@ -184,7 +189,16 @@ def next_scheduled_change(now=None):
                 .annotate(moment=Min(field))
                 .values("moment")
             )
-    moments = parts[0].union(*parts[1:], all=True) if parts else []
+    # A scheduled revision's time, even past: until it is applied (by the first request
+    # after it, publishing.scheduling) no page is kept.
+    parts.append(
+        Revision.objects.filter(status=RevisionStatus.SCHEDULED)
+        .order_by()
+        .values("status")
+        .annotate(moment=Min("go_live_at"))
+        .values("moment")
+    )
+    moments = parts[0].union(*parts[1:], all=True)
     return min((row["moment"] for row in moments), default=None)
 
 

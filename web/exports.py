@@ -139,7 +139,12 @@ def escape_formula(value):
     Judged after what a spreadsheet skips at the start of a cell (OWASP): spaces, no-break
     spaces, a byte-order mark, a zero-width space, line breaks (`` =1+1`` is a formula).
     """
-    if isinstance(value, str) and value.lstrip(FORMULA_LEADING).startswith(FORMULA_PREFIXES):
+    if not isinstance(value, str):
+        return value
+    # A leading tab or carriage return is itself a prefix, so look before skipping too.
+    if value.startswith(FORMULA_PREFIXES) or value.lstrip(FORMULA_LEADING).startswith(
+        FORMULA_PREFIXES
+    ):
         return "'" + value
     return value
 

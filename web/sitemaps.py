@@ -236,3 +236,7 @@ def section(request, sitemaps, section):
     if not response.context_data["urlset"]:
         raise Http404("No URLs in this sitemap file.")
     return response
+
+
+# ?p= picks the file of a large section: the page cache (web/cache.py) stores it.
+section.query_parameters = ("p",)

@@ -208,20 +208,3 @@ def stated_ancestors(record):
     editors' note only gives, or none): what a breadcrumb or a "part of" line may state
     as fact. ``[]`` when even its own link is unstated."""
     return stated_chain(record)
-
-
-@register.simple_tag
-def links_between(record, larger):
-    """The records from ``record`` up to ``larger`` (excluded) whose "part of" a rollup
-    passes through, their citations loaded: "(through a region within it: Sakha)" on the
-    Russian Far East's page marks Sakha's link (the decree) and the district's (an
-    editors' note). ``{% links_between region section.region as steps %}``"""
-    steps = []
-    for step in [record, *record.ancestors()]:
-        if step.pk == larger.pk:
-            break
-        steps.append(step)
-    else:
-        return []
-    prefetch_related_objects(steps, "citations")
-    return steps

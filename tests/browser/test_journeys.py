@@ -41,7 +41,7 @@ def test_reader_goes_from_the_home_page_to_a_mechanism_and_filters_enterprises(
     expect(page).to_have_url(re.compile(r"/en/exhibitions/6th-china-russia-expo/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("6th China-Russia EXPO")
     expect(page.get_by_role("img", name="Enterprises by country")).to_be_visible()
-    expect(page.get_by_role("table")).to_contain_text("1,246")
+    expect(page.get_by_role("table", name="Enterprises taking part in")).to_contain_text("1,246")
 
     page.get_by_role("link", name="Heilongjiang Province").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Heilongjiang Province")

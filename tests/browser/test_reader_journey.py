@@ -76,7 +76,7 @@ def test_reader_on_a_phone_opens_the_menu_filters_the_directory_and_reads_an_exh
     chart = page.get_by_role("img", name="Enterprises by country")
     expect(chart).to_be_visible()
     assert min(chart_text_sizes(page)) >= MIN_CHART_TEXT
-    expect(page.get_by_role("table")).to_contain_text("1,246")
+    expect(page.get_by_role("table", name="Enterprises taking part in")).to_contain_text("1,246")
     assert horizontal_overflow(page) <= 0
     assert small_targets(page) == []
     shoot(page, "journey-4-exhibition")

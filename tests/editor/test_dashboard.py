@@ -42,7 +42,7 @@ def test_the_dashboard_counts_what_waits_and_links_to_the_filtered_lists(publish
     page = publisher.get(INDEX).content.decode()
 
     replies = reverse("admin:news_reply_changelist") + "?status__exact=pending"
-    assert f'<a href="{replies}"><strong>1</strong> replies waiting for moderation</a>' in page
+    assert f'<a href="{replies}">Replies waiting for moderation: 1</a>' in page
     enterprises = reverse("admin:expo_enterprise_changelist")
     row = re.search(
         rf'<th scope="row"><a href="{enterprises}">Enterprises</a></th>(.*?)</tr>', page, re.S

@@ -79,6 +79,7 @@ def surfaces(client):
         "feed": "/en/exhibitions/?format=atom",
         "export": "/en/exhibitions/?format=json",
         "search": "/en/search/?q=Open+borders",
+        "api": "/api/v1/exhibitions/third-expo/",
     }
     return {name: _text(client.get(url)) for name, url in pages.items()}
 
@@ -107,6 +108,7 @@ def test_the_public_keeps_the_published_version_until_a_publisher_publishes(logi
         assert "Open borders" not in after[name], name
         assert "Открытые границы" not in after[name] and "开放边界" not in after[name]
     assert "Old theme" in after["page"] and "Старая тема" in after["page_ru"]
+    assert "Old theme" in after["api"]
 
     preview = editor.get(_revision_url(live)).content.decode()
     assert "not visible to the public" in preview
@@ -123,6 +125,7 @@ def test_the_public_keeps_the_published_version_until_a_publisher_publishes(logi
     assert "Open borders" in after["page"] and "222" in after["page"]
     assert "Открытые границы" in after["page_ru"] and "开放边界" in after["page_zh"]
     assert "Open borders" in after["feed"] and "Open borders" in after["export"]
+    assert "Open borders" in after["api"] and "Old theme" not in after["api"]
     assert "3rd China-Russia EXPO" in after["search"]
     revision = Revision.objects.get()
     assert revision.status == RevisionStatus.PUBLISHED

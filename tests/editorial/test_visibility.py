@@ -249,6 +249,7 @@ def test_a_draft_larger_region_is_left_out_of_the_chain(client):
 
 
 def test_filters_offer_live_choices_only(client):
+    f.enterprise()  # an empty directory offers no filters at all
     f.region(name="Live Province")
     draft = f.region(status=DRAFT, name="Draft Province")
     f.sector(status=DRAFT, name="Draft Sector")

@@ -30,12 +30,15 @@ FIRST_PARTY = (
     "expo",
     "news",
     "discover",
+    "maps",
+    "api",
 )
 # Public API under those packages: the documented connection signals.
 ALLOWED_INTERNAL_MODULES = {"django.db.backends.signals"}
 INTERNAL_PREFIXES = ("django.db.models.sql", "django.db.backends")
-# django-simple-history documents setting ``_history_user`` on the record being saved.
-DOCUMENTED_PRIVATE_WRITES = {"_history_user"}
+# django-simple-history documents setting ``_history_user`` and ``_change_reason`` on the
+# record being saved ("Recording Which User Changed a Model", "Change Reason").
+DOCUMENTED_PRIVATE_WRITES = {"_history_user", "_change_reason"}
 
 
 def modules():

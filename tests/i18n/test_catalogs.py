@@ -133,10 +133,12 @@ def test_catalogs_hold_every_message_of_the_source(tmp_path):
         "web",
         "sources",
         "exchange",
+        "maps",
         "cooperation",
         "expo",
         "news",
         "discover",
+        "api",
         "templates",
         "locale",
     ]:

@@ -72,14 +72,21 @@ def test_sources_partial_lists_two_sources(db):
     for name in ["Rambler", "Xinhua"]:
         f.cite(figure, f.source(publisher=name), "figure")
     figure = TradeFigure.objects.with_sources().get(pk=figure.pk)
-    html = Template('{% load sources %}{% source_cell figure "figure" %}').render(
-        Context({"figure": figure})
-    )
+    html = Template(
+        '{% load sources %}{% source_cell figure "figure" %}'
+        '{% include "includes/sources.html" with record=figure %}'
+    ).render(Context({"figure": figure}))
     assert html.startswith('<span class="source" data-cited="cooperation.tradefigure:')
-    assert "Sources: " in html
-    # Publishers in their order, separated by "; " with no space before it.
-    assert html.index(">Rambler</a>") < html.index(">Xinhua</a>")
-    assert "</span>; <span" in html and " ;" not in html
+    # Two numbered marks, each a link to its note in the page's list of sources...
+    cell = html[: html.index("</span>", html.index('class="source"')) + 7]
+    assert '<a href="#source-1"' in cell and ">[1]</a>" in cell
+    assert '<a href="#source-2"' in cell and ">[2]</a>" in cell
+    # ...where the publishers come in their order, each note linking back to its mark.
+    notes = html[html.index('id="sources-heading"') :]
+    assert notes.index('<li id="source-1"') < notes.index(">Rambler</a>")
+    assert notes.index(">Rambler</a>") < notes.index('<li id="source-2"')
+    assert notes.index('<li id="source-2"') < notes.index(">Xinhua</a>")
+    assert 'href="#cite-source-1-1"' in notes and 'href="#cite-source-2-1"' in notes
 
 
 def test_article_list_links_each_article_and_filters_by_publisher(client, db):

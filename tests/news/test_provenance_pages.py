@@ -2,6 +2,7 @@
 linking to the hosted article or naming the report, and figures show their own source."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -84,7 +85,16 @@ def test_home_page_figures_name_their_source(client):
 def test_a_record_without_a_citation_shows_no_sources_section(client):
     region = Region.objects.get(slug="guangdong")
     region.citations.all().delete()
-    assert 'id="sources-heading"' not in client.get(region.get_absolute_url()).content.decode()
+    html = client.get(region.get_absolute_url()).content.decode()
+    # The region's own facts say no source is cited for them...
+    own = re.search(r'data-cited="cooperation.region:guangdong"[^>]*>(.*?)</span></span>', html)
+    assert "No source cited" in own.group(1)
+    # ...and the page's list names only the sources the marks elsewhere on it cite
+    # (the exhibition's guests of honour), none with facts stated of the region.
+    sources = html[html.index('id="sources-heading"') :]
+    items = re.findall(r'<li id="source-\d+"[^>]*>(.*?)</li>', sources)
+    assert items and all('class="note-back"' in item for item in items)
+    assert "states:" not in sources
 
 
 def test_trade_list_names_each_figures_own_source(client):

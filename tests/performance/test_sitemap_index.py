@@ -86,9 +86,7 @@ def test_each_file_stays_within_the_protocols_limits():
     assert EnterpriseSitemap.limit * len(LANGUAGES) * 1024 < 50 * 1024 * 1024
 
 
-def test_files_follow_ranges_of_keys_and_an_emptied_file_leaves_the_index(
-    client, db, small_pages
-):
+def test_files_follow_ranges_of_keys_and_an_emptied_file_leaves_the_index(client, db, small_pages):
     works = [f.enterprise(slug=f"works-{n:02d}") for n in range(12)]
     for enterprise in works[4:8]:
         enterprise.delete()

@@ -32,7 +32,7 @@ def test_a_report_with_its_title_language_and_date():
         html = render("{% source_name source %}", source=source)
     assert html == (
         '<span class="source-name" data-source="xinhua-1">'
-        '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener">Xinhua &amp; Co</a>, '
+        '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener" lang="en">Xinhua &amp; Co</a>, '
         '<cite lang="ru">Россия &lt;и&gt; Китай</cite> '
         '<span class="lang-note">(in Russian)</span>, '
         '<time datetime="2019-06-15">15 June 2019</time></span>'
@@ -48,7 +48,7 @@ def test_a_source_without_an_address_links_to_its_entry_on_the_sources_page():
         html = render("{% source_name source %}", source=source)
     assert html == (
         '<span class="source-name" data-source="rambler-2">'
-        '<a href="/en/sources/#source-rambler-2">Rambler</a></span>'
+        '<a href="/en/sources/#source-rambler-2" lang="en">Rambler</a></span>'
     )
 
 

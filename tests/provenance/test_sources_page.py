@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from cooperation.models import Region, TradeFigure
+from publishing import revisions
+from publishing.models import Revision
 from sources.models import Source
 from tests import factories as f
 
@@ -139,4 +141,16 @@ def test_editors_and_publishers_cite_sources_in_the_admin(
     response = client.post(url, data)
     errors = soup(response).select(".errorlist, .errornote") if response.status_code == 200 else []
     assert response.status_code == 302, [e.get_text(" ", strip=True) for e in errors]
-    assert RegionCitation.objects.filter(record=guangdong, source=decree).exists()
+    cited = RegionCitation.objects.filter(record=guangdong, source=decree)
+    if group == "Publishers":
+        assert cited.exists()
+        return
+    # Guangdong is live: an Editor's citation waits in the pending revision for review.
+    assert not cited.exists()
+    revision = Revision.objects.pending().for_record(guangdong).get()
+    rows = revision.data["inlines"]["cooperation.regioncitation"]["rows"]
+    assert {"id": None, "source_id": decree.pk, "supports": "name"}.items() <= rows[-1].items()
+    publisher = django_user_model.objects.create_user("pat", is_staff=True)
+    publisher.groups.add(Group.objects.get(name="Publishers"))
+    revisions.publish(revision, publisher)
+    assert cited.exists()

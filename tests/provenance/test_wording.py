@@ -20,8 +20,7 @@ def test_council_meetings_are_not_numbered(client, article_data):
     """The article says "two meetings": no order, so no "first" or 第1次."""
     for language in LANGUAGES:
         page = soup(client.get(_in(language, Council.objects.get())))
-        meetings = page.select(".timeline__item")
-        assert len(meetings) == 2
+        assert page.select_one(".meetings-unknown") is not None  # "2 meetings were held"
         text = " ".join(page.find("main").get_text(" ").split())
         for numbered in ("第1次", "第2次", "№ 1", "№ 2", "Meeting 1", "Meeting 2"):
             assert numbered not in text

@@ -100,7 +100,7 @@ def test_enterprise_filter_by_a_region_finds_the_enterprises_of_its_subregions(g
 def test_guest_appearance_of_a_subregion_shows_on_the_macro_region_page_labelled(get, chain):
     response = get(chain["top"].get_absolute_url())
     text = page_text(response)
-    assert "6th EXPO (through a region within: Republic of Sakha (Yakutia))" in text
+    assert "6th EXPO (through a region within it: Republic of Sakha (Yakutia))" in text
     assert "This region has not been recorded as a guest of honour." not in text
     links = hrefs(response)
     assert links.count(chain["expo"].get_absolute_url()) == 1
@@ -120,7 +120,7 @@ def test_each_appearance_is_listed_once_with_its_own_region(get, chain):
     text = page_text(get(chain["top"].get_absolute_url()))
     guests = text[text.index("As guest of honour") :]
     assert guests.count("6th EXPO") == 2
-    assert guests.count("6th EXPO (through a region within: Republic of Sakha (Yakutia))") == 1
+    assert guests.count("6th EXPO (through a region within it: Republic of Sakha (Yakutia))") == 1
 
 
 def hide(region, how):
@@ -194,6 +194,6 @@ def test_russian_far_east_shows_what_happened_in_yakutsk_and_sakha(get, article_
     fair = f.exhibition(city=yakutsk, name="Yakutsk Fair")
     response = get(Region.objects.get(slug="russian-far-east").get_absolute_url())
     assert fair.get_absolute_url() in hrefs(response)
-    assert "6th China-Russia EXPO (through a region within: Republic of Sakha (Yakutia))" in (
+    assert "6th China-Russia EXPO (through a region within it: Republic of Sakha (Yakutia))" in (
         page_text(response)
     )

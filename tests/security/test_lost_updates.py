@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from cooperation.models import Region
 from expo.models import CountryParticipation, Exhibition
-from publishing.models import EditorialStatus
+from publishing.models import EditorialStatus, Revision
 from tests import factories as f
 
 from .conftest import browser_form
@@ -94,7 +94,11 @@ def test_a_stale_form_does_not_put_a_just_published_record_back_to_draft(staff):
 
 
 def test_a_change_outside_the_form_is_no_conflict(staff):
-    """An Editor's form has no publication fields: publishing meanwhile does not block it."""
+    """An Editor's form has no publication fields: publishing meanwhile does not block it.
+
+    The record is live by the time the Editor saves, so the change waits as a pending
+    revision (tests/editorial/test_revisions.py) instead of being refused as a conflict.
+    """
     region = f.region(name="Sakha", status=DRAFT)
     editor, publisher = staff("editor", "ed"), staff("publisher", "pat")
     url = _change(region)
@@ -102,9 +106,13 @@ def test_a_change_outside_the_form_is_no_conflict(staff):
     publisher_form = _open(publisher, url)
     assert publisher.post(url, {**publisher_form, "status": PUBLISHED}).status_code == 302
 
-    assert editor.post(url, {**editor_form, "name_en": "Sakha (Yakutia)"}).status_code == 302
+    saved = editor.post(url, {**editor_form, "name_en": "Sakha (Yakutia)"})
+    assert saved.status_code == 302
+    assert saved["Location"] == reverse("admin:cooperation_region_revision", args=[region.pk])
     region.refresh_from_db()
-    assert (region.name_en, region.status) == ("Sakha (Yakutia)", PUBLISHED)
+    assert (region.name_en, region.status) == ("Sakha", PUBLISHED)  # the public sees no change
+    revision = Revision.objects.pending().for_record(region).get()
+    assert revision.data["fields"]["name_en"] == "Sakha (Yakutia)"
 
 
 def test_a_stale_form_does_not_revert_inline_rows(staff):
