@@ -4,10 +4,12 @@ from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-# Django's own admin titles, which read badly in Russian with a model name in the
-# nominative ("Изменить выставка"). Our catalog words them differently
-# (docs/translations.md); naming them here keeps makemessages from dropping them.
-ADMIN_TITLES = (
+# Django's own messages that our catalog words differently (docs/translations.md): the
+# admin titles, which read badly in Russian with a model name in the nominative
+# ("Изменить выставка"), and forms' label suffix (a full-width colon in Chinese).
+# Naming them here keeps makemessages from dropping them.
+DJANGO_MESSAGES_REWORDED = (
+    gettext_noop(":"),
     gettext_noop("Add %s"),
     gettext_noop("Add %(name)s"),
     gettext_noop("Change %s"),

@@ -2,18 +2,19 @@
 (the field's default fills the existing rows), and Publishers, not Editors, may publish
 them (the ``publish_source`` permission, as for the content models)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 
 def grant(apps, schema_editor):
-    config = apps.get_app_config("sources")
-    config.models_module = True
-    create_permissions(config, verbosity=0, apps=apps)
-    config.models_module = None
+    # The permission is made here, not left to post_migrate, so that Publishers get it now;
+    # get_or_create, so that a database whose content types were emptied migrates too.
+    ContentType = apps.get_model("contenttypes", "ContentType")
     Group, Permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
-    permission = Permission.objects.get(
-        content_type__app_label="sources", codename="publish_source"
+    content_type, _ = ContentType.objects.get_or_create(app_label="sources", model="source")
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="publish_source",
+        defaults={"name": "Can publish and unpublish sources"},
     )
     for group in Group.objects.filter(name="Publishers"):
         group.permissions.add(permission)
