@@ -1,7 +1,9 @@
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 FIXTURES_DIR = Path(__file__).resolve().parent.parent / "fixtures"
 ARTICLE_FIXTURES = [
@@ -14,6 +16,18 @@ ARTICLE_FIXTURES = [
         "news.json",
     )
 ]
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the site's default language, whatever an earlier one activated.
+
+    A language left active by one test would otherwise decide which translated column
+    the next test's factories fill (``name`` is ``name_ru`` while Russian is active).
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -51,8 +51,18 @@ def grant(apps, schema_editor):
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    permissions = _permissions(apps, PUBLISHER_ACTIONS)
+    Group, Permission = apps.get_model("auth", "Group"), apps.get_model("auth", "Permission")
+    # Those that still exist: a database being taken back may have lost some already.
+    permissions = Permission.objects.filter(
+        pk__in=[
+            permission.pk
+            for label, name in _provenance_models(apps)
+            for permission in Permission.objects.filter(
+                content_type__app_label=label,
+                codename__in=[f"{action}_{name}" for action in PUBLISHER_ACTIONS],
+            )
+        ]
+    )
     for group in Group.objects.filter(name__in=["Editors", "Publishers"]):
         group.permissions.remove(*permissions)
 
