@@ -16,14 +16,12 @@ from .views import RecordViewSet
 
 class CountryViewSet(RecordViewSet):
     html_view = coop_views.CountryListView
-    filterset_class = html_view.filterset_class
     serializer_class = s.CountrySerializer
     lookup_value_regex = r"[-a-z0-9]+"
 
 
 class RegionViewSet(RecordViewSet):
     html_view = coop_views.RegionListView
-    filterset_class = html_view.filterset_class
     serializer_class = s.RegionSerializer
 
     def load(self, queryset):
@@ -32,7 +30,6 @@ class RegionViewSet(RecordViewSet):
 
 class CityViewSet(RecordViewSet):
     html_view = coop_views.CityListView
-    filterset_class = html_view.filterset_class
     serializer_class = s.CitySerializer
 
 
@@ -43,13 +40,11 @@ class YearsViewSet(RecordViewSet):
 
 class MechanismViewSet(RecordViewSet):
     html_view = coop_views.MechanismListView
-    filterset_class = html_view.filterset_class
     serializer_class = s.MechanismSerializer
 
 
 class CouncilViewSet(RecordViewSet):
     html_view = coop_views.CouncilListView
-    filterset_class = html_view.filterset_class
     serializer_class = s.CouncilSerializer
 
     def load(self, queryset):
@@ -66,13 +61,11 @@ class FundViewSet(RecordViewSet):
 
 class TradeFigureViewSet(RecordViewSet):
     html_view = coop_views.TradeFigureListView
-    filterset_class = html_view.filterset_class
     serializer_class = s.TradeFigureSerializer
 
 
 class AssessmentViewSet(RecordViewSet):
     html_view = coop_views.AssessmentListView
-    filterset_class = html_view.filterset_class
     serializer_class = s.AssessmentSerializer
 
 
@@ -93,19 +86,16 @@ class SectorViewSet(RecordViewSet):
 
 class ExhibitionViewSet(RecordViewSet):
     html_view = expo_views.ExhibitionListView
-    filterset_class = html_view.filterset_class
     serializer_class = s.ExhibitionSerializer
 
 
 class EnterpriseViewSet(RecordViewSet):
     html_view = expo_views.EnterpriseListView
-    filterset_class = html_view.filterset_class
     serializer_class = s.EnterpriseSerializer
 
 
 class ForumViewSet(RecordViewSet):
     html_view = expo_views.ForumListView
-    filterset_class = html_view.filterset_class
     serializer_class = s.ForumSerializer
 
 

@@ -1,25 +1,15 @@
 """The API's rate limit: per client address, far above what a polite client asks.
 
-Counted in the shared cache (Redis in production), keyed by the address
-``operations.net.client_ip`` reads (the proxy settings apply), an IPv6 client by its
-/64 like the reply limit. Past the limit: 429 with ``Retry-After`` (seconds).
+Counted in the shared cache (Redis in production), keyed like the reply and
+search limits (``operations.net.rate_limit_key``: the client address as the proxy
+settings give it, an IPv6 client by its /64). Past the limit: 429 with
+``Retry-After`` (seconds).
 """
-
-import ipaddress
 
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
-from operations.net import client_ip
-
-
-def client_key(request):
-    ip = client_ip(request)
-    if ip is None:
-        return "unknown"
-    if ipaddress.ip_address(ip).version == 6:
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
-    return ip
+from operations.net import rate_limit_key
 
 
 class ClientAddressThrottle(SimpleRateThrottle):
@@ -30,4 +20,5 @@ class ClientAddressThrottle(SimpleRateThrottle):
         return settings.API_RATE_LIMIT
 
     def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": client_key(request)}
+        ident = rate_limit_key(self.scope, request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}

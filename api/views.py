@@ -112,6 +112,12 @@ class RecordViewSet(ApiMixin, viewsets.ReadOnlyModelViewSet):
     # Else: the model, whose live records show in its default order.
     model = None
 
+    def __init_subclass__(cls, **kwargs):
+        """An endpoint that mirrors a page filters with the page's own FilterSet."""
+        super().__init_subclass__(**kwargs)
+        if cls.html_view is not None and "filterset_class" not in cls.__dict__:
+            cls.filterset_class = getattr(cls.html_view, "filterset_class", None)
+
     def get_queryset(self):
         if self.html_view is not None:
             view = self.html_view()

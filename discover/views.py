@@ -20,7 +20,7 @@ from django.utils.translation import override
 from django.views.generic import TemplateView
 from django_ratelimit.core import is_ratelimited
 
-from operations.net import client_network
+from operations.net import rate_limit_key
 from web.exports import FORMAT_PARAMETER, FORMATS, DataLink, format_url
 from web.pagination import BoundedPaginator
 from web.views import home_crumb
@@ -58,11 +58,6 @@ SEARCH_TIMED_OUT = _(
     "This search took too long and was stopped. Please try a longer or more precise "
     "query, or narrow it to one kind of record."
 )
-
-
-def rate_limit_key(group, request):
-    """The client's address, an IPv6 client by its /64 (``operations.net``)."""
-    return client_network(request) or "unknown"
 
 
 class SearchView(TemplateView):

@@ -6,7 +6,6 @@ form validation. A saved reply waits for moderation and is not shown until a
 staff member approves it.
 """
 
-import ipaddress
 import logging
 
 from django.contrib import messages
@@ -16,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
-from operations.net import client_ip
+from operations.net import client_ip, rate_limit_key
 from web.exports import field, related, translated
 from web.views import PublicDetailView, PublicListView
 
@@ -36,20 +35,6 @@ REPLIES_UNAVAILABLE = _(
 TOO_MANY_REPLIES = _(
     "Too many replies from your address; please wait a minute and send your reply again."
 )
-
-
-def rate_limit_key(group, request):
-    """What the reply rate limit counts: the client address, an IPv6 client by its /64.
-
-    A request without a usable address (a proxy header missing, say) shares one
-    count with all such requests rather than failing.
-    """
-    ip = client_ip(request)
-    if ip is None:
-        return "unknown"
-    if ipaddress.ip_address(ip).version == 6:
-        return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
-    return ip
 
 
 class ArticleListView(PublicListView):

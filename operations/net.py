@@ -119,3 +119,12 @@ def client_network(request):
     if ipaddress.ip_address(ip).version == 6:
         return str(ipaddress.ip_network(f"{ip}/{IPV6_PREFIX}", strict=False).network_address)
     return ip
+
+
+def rate_limit_key(group, request):
+    """What a rate limit counts (a django-ratelimit ``key``): ``client_network``.
+
+    A request without a usable address (a proxy header missing, say) shares one
+    count with all such requests rather than failing.
+    """
+    return client_network(request) or "unknown"
