@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -28,6 +29,36 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts with an empty cache and leaves one.
+
+    Rate limits (replies, search, the API), content versions, ETags' first-seen times and
+    export sizes are counted in the cache; one test's counts must not spend the next one's.
+    """
+    cache.clear()
+    yield
+    cache.clear()
+
+
+class RateLimitClock:
+    def __init__(self, now):
+        self.now = now
+
+    def time(self):
+        return self.now
+
+
+@pytest.fixture
+def ratelimit_clock(monkeypatch):
+    """Freezes the rate limiter's clock, so "within a minute" never straddles its window."""
+    import django_ratelimit.core
+
+    clock = RateLimitClock(1_700_000_000.0)
+    monkeypatch.setattr(django_ratelimit.core, "time", clock)
+    return clock
 
 
 @pytest.fixture

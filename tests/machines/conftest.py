@@ -3,18 +3,9 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 
 from publishing.models import EditorialStatus
 from tests import factories as f
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    """Content versions, ETags' first-seen times and export sizes live in the cache."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
