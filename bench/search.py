@@ -6,7 +6,8 @@ and what 50 clients sending different searches do to the other pages.
 
 A throwaway database (bench/servers.py) gets the article data and synthetic enterprises
 (``manage.py synthetic_data``); gunicorn serves the site on a loopback port with the page
-cache off, so every search reaches the database. Then:
+cache off, so every search reaches the database, and with production's settings
+(``config/gunicorn.conf.py``). Then:
 
 1. For each query, the median time of ``--repeat`` sequential requests of the site search
    (``/en/search/?q=…``) and of the directory filtered by the same name
@@ -138,6 +139,40 @@ def load(base, args):
         )
 
 
+def run(args, database_url):
+    """Measure the site served from ``database_url``."""
+    env = environment(database_url, page_cache=False)
+    # Each load client is its own address, as readers behind the site's proxy are.
+    env = {**env, "RATELIMIT_IP_META_KEY": "HTTP_X_REAL_IP"}
+    # Served as production serves it (config/gunicorn.conf.py: gthread workers, one
+    # per core and one more, four threads each), so that a thread a search does not
+    # take stays free for the other pages.
+    env = {**env, "GUNICORN_LOG_LEVEL": "warning"}
+    options = ["--config", "config/gunicorn.conf.py"]
+    with Gunicorn("config.wsgi", env, "/en/", options=options) as server:
+        say(f"{args.database}, {args.enterprises} enterprises; median of {args.repeat}")
+        say(f"{'query':<16} {'site search':>12} {'directory':>12} {'ratio':>6}")
+        for number, query in enumerate(QUERIES):
+            encoded = urllib.parse.quote(query)
+            address = f"192.0.2.{number + 1}"  # under the per-address search limit
+            search = median_time(
+                server.base, f"/en/search/?q={encoded}", args.repeat, args.timeout, address
+            )
+            directory = median_time(
+                server.base,
+                f"/en/enterprises/?name={encoded}",
+                args.repeat,
+                args.timeout,
+                address,
+            )
+            say(
+                f"{query:<16} {search * 1000:>9.0f} ms {directory * 1000:>9.0f} ms "
+                f"{search / directory:>6.2f}"
+            )
+        if args.load_seconds > 0:
+            load(server.base, args)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
@@ -147,8 +182,16 @@ def main():
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--load-seconds", type=int, default=60, help="0 skips the load")
     parser.add_argument("--timeout", type=int, default=60)
+    parser.add_argument(
+        "--existing",
+        metavar="DATABASE_URL",
+        help="measure a database that already holds the data (left as it is) instead",
+    )
     args = parser.parse_args()
 
+    if args.existing:
+        run(args, args.existing)
+        return
     with Database(args.database, args.postgres) as database_url:
         env = environment(database_url, page_cache=False)
         manage(env, "migrate", "--noinput", "--verbosity", "0")
@@ -159,27 +202,7 @@ def main():
             f"--enterprises={args.enterprises}",
             f"--participations={args.enterprises}",
         )
-        # Each load client is its own address, as readers behind the site's proxy are.
-        env = {**env, "RATELIMIT_IP_META_KEY": "HTTP_X_REAL_IP"}
-        with Gunicorn("config.wsgi", env, "/en/") as server:
-            say(f"{args.database}, {args.enterprises} enterprises; median of {args.repeat}")
-            say(f"{'query':<16} {'site search':>12} {'directory':>12}")
-            for number, query in enumerate(QUERIES):
-                encoded = urllib.parse.quote(query)
-                address = f"192.0.2.{number + 1}"  # under the per-address search limit
-                search = median_time(
-                    server.base, f"/en/search/?q={encoded}", args.repeat, args.timeout, address
-                )
-                directory = median_time(
-                    server.base,
-                    f"/en/enterprises/?name={encoded}",
-                    args.repeat,
-                    args.timeout,
-                    address,
-                )
-                say(f"{query:<16} {search * 1000:>9.0f} ms {directory * 1000:>9.0f} ms")
-            if args.load_seconds > 0:
-                load(server.base, args)
+        run(args, database_url)
 
 
 if __name__ == "__main__":

@@ -35,17 +35,19 @@ def memory_mb(pid, field):
 
 
 class Gunicorn:
-    """``app`` served by gunicorn with ``GUNICORN_OPTIONS`` on a free loopback port."""
+    """``app`` served by gunicorn on a free loopback port, with ``GUNICORN_OPTIONS`` unless
+    other ``options`` are given."""
 
-    def __init__(self, app, env, ready_path):
+    def __init__(self, app, env, ready_path, options=GUNICORN_OPTIONS):
         self.app, self.env, self.ready_path = app, env, ready_path
+        self.options = options
 
     def __enter__(self):
         port = free_port()
         self.base = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
             [PYTHON, "-m", "gunicorn", self.app, "--bind", f"127.0.0.1:{port}",
-             *GUNICORN_OPTIONS],
+             *self.options],
             cwd=ROOT,
             env=self.env,
         )  # fmt: skip

@@ -46,6 +46,7 @@ from modeltranslation.translator import translator
 from cooperation.models import City, CooperationMechanism, Council, Region
 from expo.filters import EnterpriseFilter
 from expo.models import Enterprise, Exhibition, Forum
+from expo.views import EnterpriseListView
 from news.models import Article
 from publishing.localized import localized
 from publishing.models import live_only
@@ -249,6 +250,11 @@ class DirectoryKind(Kind):
     """
 
     filterset: type = None
+    # The directory's page size: the search reads the same bounded page of keys
+    # (``web.pagination.BoundedPaginator``) as the directory, so the database plans
+    # it as it plans the directory's (with a limit of a few rows, PostgreSQL walks the
+    # whole name index in order instead of reading the trigram matches).
+    page_size: int = 25
 
     def search(self, query):
         records = live_only(self.model).select_related(*self.eager)
@@ -309,6 +315,7 @@ KINDS = (
         details=lambda enterprise: [str(enterprise.country)],
         directory=("expo:enterprise-list", "name"),
         filterset=EnterpriseFilter,
+        page_size=EnterpriseListView.paginate_by,
     ),
     Kind(
         "articles",

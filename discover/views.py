@@ -6,10 +6,14 @@ directory's indexed name filter, and on PostgreSQL every statement runs under a
 ``statement_timeout``: a search that exceeds it gets a page saying so (503), never a
 500. Searches one address may run are limited (``SEARCH_RATE_LIMIT``, 30 a minute):
 a cached page is answered before this view and does not count; past the limit the
-answer is a 429 page with ``Retry-After``.
+answer is a 429 page with ``Retry-After``. Each server process runs at most
+``SEARCH_CONCURRENCY`` searches at a time (1 by default): a search that finds them all
+busy is answered at once with a 503 and ``Retry-After`` instead of waiting for a thread,
+so that many clients searching at once cannot take every thread from the other pages.
 """
 
 import logging
+import threading
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -31,6 +35,7 @@ from .search import (
     KINDS,
     KINDS_BY_KEY,
     MAX_QUERY_LENGTH,
+    DirectoryKind,
     SearchTimedOut,
     bounded_count,
     clean_query,
@@ -49,15 +54,46 @@ FEW_RESULTS = 3
 SEARCH_RATE_LIMIT = "30/m"
 RETRY_AFTER = 60
 DATA_FORMATS = ("json", "atom")
+# Searches one server process runs at once (the ``SEARCH_CONCURRENCY`` setting).
+SEARCH_CONCURRENCY = 1
+BUSY_RETRY_AFTER = 5
 
 TOO_MANY_SEARCHES = _(
     "Too many searches from your address in the last minute. Please wait a minute and "
     "search again; the pages of the site can still be read as usual."
 )
+SEARCH_BUSY = _(
+    "Many people are searching right now. Please search again in a few seconds; the "
+    "pages of the site can still be read as usual."
+)
 SEARCH_TIMED_OUT = _(
     "This search took too long and was stopped. Please try a longer or more precise "
     "query, or narrow it to one kind of record."
 )
+
+
+class SearchSlots:
+    """The searches this process may run at once, sized by the setting when first used."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._slots = None
+
+    def _semaphore(self):
+        with self._lock:
+            if self._slots is None:
+                size = int(getattr(settings, "SEARCH_CONCURRENCY", SEARCH_CONCURRENCY))
+                self._slots = threading.BoundedSemaphore(max(1, size))
+            return self._slots
+
+    def acquire(self, blocking=False):
+        return self._semaphore().acquire(blocking=blocking)
+
+    def release(self):
+        self._semaphore().release()
+
+
+searches = SearchSlots()
 
 
 class SearchView(TemplateView):
@@ -88,6 +124,9 @@ class SearchView(TemplateView):
         if query and self.limited():
             context.update(refusal=TOO_MANY_SEARCHES)
             status = 429
+        elif query and not searches.acquire(blocking=False):
+            context.update(refusal=SEARCH_BUSY)
+            status = 503
         elif query:
             try:
                 with time_limit():
@@ -96,6 +135,8 @@ class SearchView(TemplateView):
                 logger.warning("Search timed out: %r", query.text)
                 context.update(refusal=SEARCH_TIMED_OUT)
                 status = 503
+            finally:
+                searches.release()
         if data_format == "json":
             if status != 200:
                 response = formats.json_error(context["refusal"], status)
@@ -106,7 +147,8 @@ class SearchView(TemplateView):
         else:
             response = self.render_to_response(context, status=status)
         if status != 200:
-            response["Retry-After"] = str(RETRY_AFTER)
+            busy = context.get("refusal") is SEARCH_BUSY
+            response["Retry-After"] = str(BUSY_RETRY_AFTER if busy else RETRY_AFTER)
         return response
 
     def limited(self):
@@ -165,10 +207,18 @@ class SearchView(TemplateView):
         groups = []
         for order, each in enumerate(KINDS):
             results = each.search(query)
-            top = each.describe(list(results[:SUMMARY_SIZE]))
+            if isinstance(each, DirectoryKind):
+                # The directory's first page of keys, counted as the directory counts.
+                paginator = self.paginator(each, results)
+                top = each.describe(list(paginator.page(1).object_list[:SUMMARY_SIZE]))
+                count = paginator.counted
+            else:
+                top = each.describe(list(results[:SUMMARY_SIZE]))
+                count = len(top)
+                if count == SUMMARY_SIZE:
+                    count = bounded_count(results, COUNT_LIMIT)
             if not top:
                 continue
-            count = len(top) if len(top) < SUMMARY_SIZE else bounded_count(results, COUNT_LIMIT)
             best = min(record.search_rank for record in top)
             groups.append(self.group(each, query, top, count, order=(best, order)))
         # The kind holding the best match comes first: "Harbin" lists the city, then
@@ -181,7 +231,7 @@ class SearchView(TemplateView):
         }
 
     def kind_page(self, query, kind):
-        paginator = BoundedPaginator(kind.search(query), PAGE_SIZE, by_keys=uses_postgres())
+        paginator = self.paginator(kind, kind.search(query))
         page = paginator.get_page(self.request.GET.get("page"))
         results = kind.describe(list(page.object_list))
         count = paginator.counted
@@ -195,6 +245,11 @@ class SearchView(TemplateView):
             if results
             else [],
         }
+
+    @staticmethod
+    def paginator(kind, results):
+        page_size = kind.page_size if isinstance(kind, DirectoryKind) else PAGE_SIZE
+        return BoundedPaginator(results, page_size, by_keys=uses_postgres())
 
     def group(self, kind, query, results, count, limit=None, order=None):
         """One kind's results; past ``limit`` matches, "more than" and the full list."""

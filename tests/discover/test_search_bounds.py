@@ -156,3 +156,42 @@ def test_search_statements_run_under_the_timeout(client, article_data):
     start = next(i for i, s in enumerate(sql) if s.startswith("SET LOCAL statement_timeout ="))
     end = next(i for i, s in enumerate(sql) if s.startswith("SET LOCAL statement_timeout TO"))
     assert any(re.search(r'FROM "expo_enterprise"', s) for s in sql[start:end])
+
+
+def test_a_search_finding_every_slot_busy_is_answered_at_once_with_retry_after(client, works):
+    """Many clients searching at once: past ``SEARCH_CONCURRENCY`` searches running in this
+    process, the next one is told to come back in a few seconds instead of taking a
+    thread the other pages need; the pages themselves are served as usual."""
+    from discover.views import searches
+
+    assert searches.acquire()  # the one slot of this process, taken by a running search
+    try:
+        busy = client.get(search_url("en"), {"q": "Harbin Works"})
+        as_data = client.get(search_url("en"), {"q": "Harbin Works", "format": "json"})
+        directory = client.get("/en/enterprises/", {"name": "Harbin Works"})
+    finally:
+        searches.release()
+    assert busy.status_code == 503
+    assert busy["Retry-After"] == "5"
+    assert "Many people are searching right now" in page_text(busy)
+    assert "Harbin Works 00" not in page_text(busy)
+    assert as_data.status_code == 503
+    assert "Many people are searching right now" in as_data.json()["error"]
+    assert directory.status_code == 200
+    assert "Harbin Works 00" in page_text(directory)
+    # The slot free again: the same search is answered.
+    again = client.get(search_url("en"), {"q": "Harbin Works"})
+    assert again.status_code == 200
+    assert "Harbin Works 00" in page_text(again)
+
+
+def test_a_failing_search_gives_its_slot_back(client, works, monkeypatch):
+    from discover.views import SearchView
+
+    def fail(*args):
+        raise search_module.SearchTimedOut
+
+    monkeypatch.setattr(SearchView, "search", fail)
+    assert client.get(search_url("en"), {"q": "Harbin Works"}).status_code == 503
+    monkeypatch.undo()
+    assert client.get(search_url("en"), {"q": "Harbin Works"}).status_code == 200
