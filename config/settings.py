@@ -245,6 +245,12 @@ TRUSTED_PROXIES = [
     if entry.strip()
 ]
 
+# Site search (discover/views.py, docs/production.md "Security"): searches each app
+# process runs at once (one more gets 503 and Retry-After at once), and on PostgreSQL
+# the milliseconds after which a search's statements are stopped.
+SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", "1"))
+SEARCH_STATEMENT_TIMEOUT = int(os.environ.get("SEARCH_STATEMENT_TIMEOUT", "3000"))
+
 # Failed logins (django-axes): 5 failures for one username from one address lock that
 # pair out for 15 minutes; other users and other addresses are not affected. Attempts
 # are stored in the database, so every app server sees the same count, and each
