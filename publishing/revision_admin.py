@@ -14,22 +14,28 @@ publishable model's admin has it. Its hooks:
   same revision do not overwrite each other.
 - ``get_urls``: ``<id>/revision/``, the revision's page: what would change, field by
   field, against what is live, and the buttons each role may press (submit for
-  review; publish now, schedule, send back with a comment).
+  review; publish now, schedule, send back with a comment); and
+  ``<id>/revision/preview/``, the record's public page as publishing the revision would
+  make it, in the language of ``?lang=`` (``revision_preview_view``).
 - ``get_list_filter`` and ``dashboard_items``: records with a revision waiting for
   review or scheduled, listed and counted on the dashboard.
 
 The forms, the list filter and the helpers are in ``publishing.revision_forms``.
 """
 
+import copy
+
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
-from django.db import router, transaction
-from django.http import Http404, HttpResponseRedirect
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import IntegrityError, router, transaction
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils import timezone
+from django.urls import get_script_prefix, path, resolve, reverse
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from publishing import revisions
@@ -220,15 +226,34 @@ class RevisionAdminMixin:
     # The revision page.
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
-        view = path(
-            "<path:object_id>/revision/",
-            self.admin_site.admin_view(self.revision_view),
-            name="{}_{}_revision".format(*info),
-        )
-        return [view, *super().get_urls()]
+        views = [
+            path(
+                "<path:object_id>/revision/",
+                self.admin_site.admin_view(self.revision_view),
+                name="{}_{}_revision".format(*info),
+            ),
+            path(
+                "<path:object_id>/revision/preview/",
+                self.admin_site.admin_view(self.revision_preview_view),
+                name="{}_{}_revision_preview".format(*info),
+            ),
+        ]
+        return [*views, *super().get_urls()]
 
     def _revision_url(self, pk):
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_revision", args=[pk])
+
+    def _preview_links(self, obj):
+        """``[(code, language name, preview address)]``, one for each of the site's languages."""
+        if not hasattr(obj, "get_absolute_url"):
+            return []
+        url = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_revision_preview", args=[obj.pk]
+        )
+        return [
+            (code, translation.get_language_info(code)["name_local"], f"{url}?lang={code}")
+            for code, _name in settings.LANGUAGES
+        ]
 
     def revision_view(self, request, object_id):
         if not usable_id(self.model, object_id):
@@ -281,9 +306,47 @@ class RevisionAdminMixin:
             "change_url": reverse(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]
             ),
+            "preview_links": self._preview_links(obj) if pending else [],
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.revision_template, context)
+
+    def revision_preview_view(self, request, object_id):
+        """The record's public page with its pending revision applied, for whoever may
+        change the record: written, rendered and rolled back (``revisions.previewing``),
+        under a banner (``includes/revision_preview_banner.html``). In the language of
+        ``?lang=``, else the admin's."""
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        if not usable_id(self.model, object_id):
+            raise Http404
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        pending = revisions.pending_revision(obj)
+        if pending is None or not hasattr(obj, "get_absolute_url"):
+            raise Http404
+        language = request.GET.get("lang", "")
+        if language not in dict(settings.LANGUAGES):
+            language = translation.get_language()
+        back = {"back_url": self._revision_url(obj.pk)}
+        try:
+            with (
+                revisions.previewing(pending, request.user) as record,
+                translation.override(language),
+            ):
+                response = public_page(request, record.get_absolute_url(), back)
+        except (Http404, ObjectDoesNotExist, ValidationError, IntegrityError) as error:
+            # Data that no longer fits (a linked record deleted since): say so.
+            message = _("The revision cannot be shown as it is (%(error)s): edit it again.")
+            self.message_user(request, message % {"error": error}, messages.ERROR)
+            return HttpResponseRedirect(back["back_url"])
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+        response["Content-Language"] = language
+        return response
 
     def _changes(self, request, obj, pending):
         links = {
@@ -331,3 +394,26 @@ class RevisionAdminMixin:
             _("Revisions published: %(count)d.") % {"count": count},
             messages.SUCCESS,
         )
+
+
+def public_page(request, url, preview):
+    """The response of the public page at ``url``, rendered, for the reader of ``request``.
+
+    The page's view is called directly, below the page cache, with a copy of ``request``
+    at ``url`` (so its links, languages and canonical address are the page's own) that
+    carries ``revision_preview``: what the banner in ``base.html`` shows.
+    """
+    prefix = get_script_prefix()
+    path_info = "/" + url.removeprefix(prefix) if url.startswith(prefix) else url
+    match = resolve(path_info)
+    page = copy.copy(request)
+    page.path, page.path_info = url, path_info
+    page.META = {**request.META, "PATH_INFO": path_info, "QUERY_STRING": ""}
+    page.GET = QueryDict()
+    page.resolver_match = match
+    page.LANGUAGE_CODE = translation.get_language()
+    page.revision_preview = preview
+    response = match.func(page, *match.args, **match.kwargs)
+    if callable(getattr(response, "render", None)):
+        response.render()
+    return response

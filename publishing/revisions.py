@@ -18,16 +18,23 @@ field's ``to_python``.
 Publishing (``publish``) applies all of it in one transaction through the models'
 own ``save()``, ``set()`` and ``delete()``, so the signals move the page cache and the
 history records the publisher, as for any save in the admin.
+
+A preview (``previewing``) writes it the same way in a transaction that is always rolled
+back, so a page rendered within it shows the record as publishing would make it; the
+caches keyed by the content version keep it apart meanwhile (``preview_id``).
 """
 
+import contextlib
+import contextvars
 import functools
+import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import Min, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -108,6 +115,17 @@ def publish(revision, user):
 
 def apply(revision, user):
     """Write ``revision``'s data to its record and mark it published (in a transaction)."""
+    record = write(revision, user)
+    revision.status = RevisionStatus.PUBLISHED
+    revision.decided_by, revision.decided_at = user, timezone.now()
+    revision._history_user = user
+    revision.save()
+    return record
+
+
+def write(revision, user):
+    """Write ``revision``'s data to its record, as ``user`` (in a transaction); the record
+    as saved. The revision itself is left as it is (``apply`` marks it published)."""
     model = revision.content_type.model_class()
     record = model._default_manager.select_for_update().get(pk=revision.object_id)
     data = revision.data
@@ -127,10 +145,6 @@ def apply(revision, user):
         refresh_link_snapshot(record)
     for label, row_model in inline_models(data).items():
         _apply_rows(record, row_model, data[INLINES][label], user)
-    revision.status = RevisionStatus.PUBLISHED
-    revision.decided_by, revision.decided_at = user, timezone.now()
-    revision._history_user = user
-    revision.save()
     return record
 
 
@@ -149,6 +163,41 @@ def _apply_rows(record, row_model, inline, user):
                 setattr(row, attname, _value(row_model, attname, value))
         row._history_user = user
         row.save()
+
+
+# Set while a preview is rendered (``previewing``): a number of its own, 1 to 10**18.
+# ``web.cache`` reads the content version as its negative, which no clock gives.
+PREVIEW_IDS = 10**18
+_preview = contextvars.ContextVar("revision_preview", default=None)
+
+
+def preview_id():
+    """The number of the preview being rendered in this context, or None.
+
+    What keeps a cache from mixing a preview with the public pages: the content version
+    reads as a value of the preview's own while it is set (``web.cache.content_version``),
+    so every page, map or vocabulary key made from the version differs from the public's.
+    """
+    return _preview.get()
+
+
+@contextlib.contextmanager
+def previewing(revision, user):
+    """Within it, the database holds ``revision`` written to its record (``write``); at
+    the end all of it is rolled back: the record, its links and rows, its history, and
+    any callback waiting for a commit. The page cache's version does not move for it
+    (``web.cache.content_changed``).
+    """
+    using = router.db_for_write(revision.content_type.model_class())
+    token = _preview.set(secrets.randbelow(PREVIEW_IDS) + 1)
+    try:
+        with transaction.atomic(using=using):
+            try:
+                yield write(revision, user)
+            finally:
+                transaction.set_rollback(True, using=using)
+    finally:
+        _preview.reset(token)
 
 
 def submit(revision, user):

@@ -75,6 +75,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language_from_path, get_language_from_request
 
 from publishing.models import EditorialStatus, PublishableModel, Revision, RevisionStatus
+from publishing.revisions import preview_id
 
 # The apps whose records the public pages show ("core" is publishing's label). Not
 # Django's own (sessions, users, the admin log) or other packages' (login attempts):
@@ -103,7 +104,17 @@ def page_cache():
 
 
 def content_version():
-    """The current content version (created on first use, never reused after eviction)."""
+    """The current content version (created on first use, never reused after eviction).
+
+    While a revision's preview is rendered (``publishing.revisions.previewing``), a
+    version of that preview's own instead: the negative of its number. A real version is
+    a time in nanoseconds, never negative, so nothing cached under a preview's version
+    (a map, the search vocabulary, a page) is ever read by a public request, and the
+    preview reads nothing the public's pages left.
+    """
+    preview = preview_id()
+    if preview is not None:
+        return -preview
     cache = page_cache()
     version = cache.get(VERSION_KEY)
     if version is None:
@@ -133,7 +144,10 @@ def content_changed(using=DEFAULT_DB_ALIAS):
     At once outside a transaction. In one, when it commits (once, however many writes),
     and also at once if this process has stored a page since the last move, so that a
     read later in the same transaction never gets a page from before the write.
+    Nothing during a preview, whose writes are all rolled back.
     """
+    if preview_id() is not None:
+        return
     if _stored_since_bump and not transaction.get_autocommit(using):
         safe_bump()
     _waiting.aliases.add(using)
