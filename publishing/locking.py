@@ -4,10 +4,21 @@ A change form (and a History → Revert form) carries a hidden *fingerprint* of 
 record as stored when it was opened: one short hash per field the form writes and
 one per inline whose rows it writes. Saving compares it, inside the save's
 transaction and with the record's row locked (``select_for_update``), with the
-record as stored now. If someone else changed anything the form would write, the
-save is refused: the form comes back with the person's own input kept, an error
-naming who saved in between and when, and next to each field the value the other
-person saved. Saving again then is a decision, not an accident.
+record as stored now. If someone else changed anything the form would write, nothing
+is saved and the form comes back, field by field:
+
+- a field only the other person changed holds *their* value, so that saving again
+  keeps their work;
+- a field both changed keeps the person's own input, with both versions side by side
+  next to it;
+- a field only the person changed, or nobody, is as they left it.
+
+Whether the person changed a field is told by hashing their submitted value as it
+will be stored and comparing it with the hash they opened the form with; where that
+is not certain, the field counts as changed by both. Inline rows are shown as the
+person left them, with a note saying that saving again saves them so. The fingerprint
+becomes that of the record as stored now: saving again is a decision, not an
+accident. What the form shows is built by ``publishing.edit_conflicts``.
 
 No model needs a version column: the fingerprint is computed from the stored
 values themselves, so every admin gets the lock without a schema change. A form
@@ -22,19 +33,39 @@ from django import forms
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.forms.utils import ErrorList
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+
+from publishing.edit_conflicts import (
+    BOTH_CHANGED,
+    KEPT_THEIRS,
+    UNSURE,
+    EditConflictErrorList,
+    as_stored,
+    readable,
+    show_stored,
+    shown_value,
+)
 
 FINGERPRINT_FIELD = "edit_fingerprint"
 INLINE_KEY = "rows:"
 
 
 def _digest(value):
-    # An empty text and no value read the same (a form saves one for the other).
-    return hashlib.sha256(repr(None if value == "" else value).encode()).hexdigest()[:12]
+    # An empty text and no value read the same (a form saves one for the other), as do
+    # a text's line ends (a browser sends CRLF) and one instant in any time zone.
+    if value == "":
+        value = None
+    elif isinstance(value, str):
+        value = value.replace("\r\n", "\n")
+    elif isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        value = value.astimezone(datetime.UTC)
+    return hashlib.sha256(repr(value).encode()).hexdigest()[:12]
 
 
 def encode(state):
@@ -147,25 +178,6 @@ def last_saved_by(model, obj):
     return None, None
 
 
-def shown_value(obj, field):
-    """A stored value as a person reads it."""
-    if field.many_to_many:
-        value = ", ".join(str(record) for record in getattr(obj, field.name).all())
-    elif field.choices:
-        value = getattr(obj, f"get_{field.name}_display")()
-    else:
-        value = getattr(obj, field.name)
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, datetime.datetime):
-        return date_format(localtime(value), "SHORT_DATETIME_FORMAT")
-    if isinstance(value, datetime.date):
-        return date_format(value, "SHORT_DATE_FORMAT")
-    return Truncator(str(value)).chars(300)
-
-
 class FingerprintForm(forms.ModelForm):
     """The base form of every admin change form: carries and checks the fingerprint."""
 
@@ -175,8 +187,13 @@ class FingerprintForm(forms.ModelForm):
     model_admin = None
     request = None
 
+    class Media:
+        css = {"all": ["core/edit_conflict.css"]}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.error_class is ErrorList:
+            self.error_class = EditConflictErrorList
         if self._locks() and not self.is_bound:
             state = stored_state(self.model_admin, self.request, self.instance, self.fields)
             if state is not None:
@@ -197,44 +214,114 @@ class FingerprintForm(forms.ModelForm):
             return cleaned_data
         changed = [key for key, value in opened.items() if current.get(key, value) != value]
         if changed:
-            self._report_conflict(changed, current)
+            self._report_conflict(changed, opened, current)
         return cleaned_data
 
-    def _report_conflict(self, changed, current):
+    def _changed_here(self, field, opened, current):
+        """Whether the person changed ``field`` too (a different value from the one they
+        opened, and not the one saved meanwhile); if unsure, yes."""
+        name = field.name
+        if self.fields[name].disabled:
+            return False
+        if isinstance(field, models.FileField):
+            return name in self.changed_data  # an upload, or "clear" ticked
+        if name not in self.cleaned_data:
+            return True  # not valid: the person's input, with its own error
+        mine = as_stored(field, self.cleaned_data[name])
+        return mine is UNSURE or _digest(mine) not in {opened, current}
+
+    def _yours(self, field):
+        """The person's input for ``field``, as they read it."""
+        if field.name in self.cleaned_data:
+            return readable(field, self.cleaned_data[field.name])
+        posted = self[field.name].data
+        if isinstance(posted, list | tuple):
+            posted = ", ".join(str(item) for item in posted)
+        return "—" if posted in (None, "") else Truncator(str(posted)).chars(300)
+
+    def _report_conflict(self, changed, opened, current):
         model = self.model_admin.model
         stored = model._default_manager.get(pk=self.instance.pk)
         user, when = last_saved_by(model, stored)
+        who = {}
         if user is not None:
-            headline = _(
-                "%(user)s saved this record at %(time)s, after you opened it. Your changes "
-                "are not saved yet: the fields marked below now hold the values saved then. "
-                "Check them, then save again to keep yours."
-            ) % {
+            who = {
                 "user": user.get_username(),
                 "time": date_format(localtime(when), "SHORT_DATETIME_FORMAT"),
             }
-        else:
-            headline = _(
-                "Someone saved this record after you opened it. Your changes are not saved "
-                "yet: the fields marked below now hold the values saved then. Check them, "
-                "then save again to keep yours."
-            )
-        self.add_error(None, headline)
+        kept, both, rows = [], [], []
         for key in changed:
             if key.startswith(INLINE_KEY):
-                rows = apps.get_model(key.removeprefix(INLINE_KEY))._meta.verbose_name_plural
-                self.add_error(
-                    None,
-                    _("“%(rows)s” were changed too; below they are as you left them.")
-                    % {"rows": rows},
-                )
+                rows.append(apps.get_model(key.removeprefix(INLINE_KEY))._meta)
             elif key in self.fields:
                 field = model._meta.get_field(key)
-                self.add_error(
-                    key, _("Saved meanwhile as: %(value)s") % {"value": shown_value(stored, field)}
-                )
-        # The form is shown again with the fingerprint of what is stored now, so that
-        # saving it again (after checking) goes through.
+                if self._changed_here(field, opened[key], current[key]):
+                    both.append((field, self._yours(field)))
+                else:
+                    kept.append(field)
+
+        # Fields only the other person changed now hold their value: saving again keeps it.
         data = self.data.copy()
+        for field in kept:
+            if not self.fields[field.name].disabled:
+                show_stored(
+                    data,
+                    self.add_prefix(field.name),
+                    self.fields[field.name],
+                    field.value_from_object(stored),
+                )
+        # The fingerprint of what is stored now: saving again (after checking) goes through.
         data[self.add_prefix(FINGERPRINT_FIELD)] = encode(current)
         self.data = data
+
+        if who:
+            headline = _(
+                "%(user)s saved this record at %(time)s, after you opened it. Nothing is "
+                "saved yet: check the form below, then save again."
+            )
+        else:
+            headline = _(
+                "Someone else saved this record after you opened it. Nothing is saved yet: "
+                "check the form below, then save again."
+            )
+        self.add_error(None, headline % who)
+        if kept:
+            self.add_error(
+                None,
+                _("Fields only they changed now hold their values, so saving again keeps them."),
+            )
+        if both:
+            self.add_error(
+                None,
+                _(
+                    "Fields you both changed show both versions. The form holds yours: saving "
+                    "again saves it, unless you copy theirs."
+                ),
+            )
+        for opts in rows:
+            self.add_error(
+                None,
+                _(
+                    "“%(rows)s” were changed too. They are shown as you left them: saving "
+                    "again saves them as shown, over the other changes to them."
+                )
+                % {"rows": opts.verbose_name_plural},
+            )
+        for field in kept:
+            if who:
+                note = _("Changed by %(user)s meanwhile; their value is kept.") % who
+            else:
+                note = _("Changed by someone else meanwhile; their value is kept.")
+            self.add_error(field.name, ValidationError(note, code=KEPT_THEIRS))
+        for field, yours in both:
+            versions = {**who, "yours": yours, "theirs": shown_value(stored, field)}
+            if who:
+                message = _(
+                    "You both changed this field. Yours: %(yours)s. Saved by %(user)s at "
+                    "%(time)s: %(theirs)s."
+                )
+            else:
+                message = _(
+                    "You both changed this field. Yours: %(yours)s. Saved meanwhile: %(theirs)s."
+                )
+            self.add_error(field.name, ValidationError(message, code=BOTH_CHANGED, params=versions))

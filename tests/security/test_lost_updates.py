@@ -56,15 +56,16 @@ def test_the_second_save_does_not_revert_the_first(staff):
     assert stale.status_code == 200
     page = stale.content.decode()
     assert "ann saved this record at" in page
-    assert "Saved meanwhile as: Heilongjiang Province" in page  # next to the name field
+    assert "Changed by ann meanwhile; their value is kept." in page  # next to the name field
     region.refresh_from_db()
     assert region.name_en == "Heilongjiang Province"  # Ann's change kept
-    assert region.iso_code == ""  # Bob's not saved yet, but still in his form:
-    assert browser_form(stale)["iso_code"] == "CN-HL"
+    assert region.iso_code == ""  # Bob's not saved yet, but still in his form,
+    shown = browser_form(stale)
+    assert shown["iso_code"] == "CN-HL"
+    assert shown["name_en"] == "Heilongjiang Province"  # which now holds Ann's name
 
-    # Bob has seen Ann's name; he takes it and saves again: now it goes through.
-    again = {**browser_form(stale), "name_en": "Heilongjiang Province"}
-    assert bob.post(url, again).status_code == 302
+    # Bob saves the form as shown: it goes through, and keeps Ann's work.
+    assert bob.post(url, shown).status_code == 302
     region.refresh_from_db()
     assert (region.name_en, region.iso_code) == ("Heilongjiang Province", "CN-HL")
     assert region.history.count() == 3  # created, Ann's save, Bob's save: nothing lost
@@ -87,10 +88,17 @@ def test_a_stale_form_does_not_put_a_just_published_record_back_to_draft(staff):
     stale = ann.post(url, {**ann_form, "name_en": "Guangdong Province"})
     assert stale.status_code == 200
     assert "bob saved this record" in stale.content.decode()
-    assert "Saved meanwhile as: Published" in stale.content.decode()
+    assert "Changed by bob meanwhile; their value is kept." in stale.content.decode()
     region.refresh_from_db()
     assert region.status == PUBLISHED
     assert region.name_en == "Guangdong"
+
+    # Her form now says published: saving it again keeps the record published.
+    shown = browser_form(stale)
+    assert shown["status"] == PUBLISHED
+    assert ann.post(url, shown).status_code == 302
+    region.refresh_from_db()
+    assert (region.status, region.name_en) == (PUBLISHED, "Guangdong Province")
 
 
 def test_a_change_outside_the_form_is_no_conflict(staff):
