@@ -82,7 +82,11 @@ class RevisionAdminMixin:
         return [name for name in super().get_fields(request, obj) if name != TOKEN_FIELD]
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
+        # The token is a form field, so modeltranslation lists it already: once, at the end.
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f != TOKEN_FIELD]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
         if obj is not None and obj.pk is not None and fieldsets:
             name, options = fieldsets[0]
             fieldsets[0] = (name, {**options, "fields": [*options["fields"], TOKEN_FIELD]})

@@ -126,8 +126,18 @@ class SafeAdminMixin:
         return [name for name in fields if name != FINGERPRINT_FIELD]
 
     def get_fieldsets(self, request, obj=None):
+        # modeltranslation builds the fieldsets from the form's fields, the fingerprint
+        # among them: left out here and added once below.
         fieldsets = [
-            (name, {**options, "fields": self._visible(request, options["fields"])})
+            (
+                name,
+                {
+                    **options,
+                    "fields": self._visible(
+                        request, [f for f in options["fields"] if f != FINGERPRINT_FIELD]
+                    ),
+                },
+            )
             for name, options in super().get_fieldsets(request, obj)
         ]
         locks = issubclass(self.form, FingerprintForm)  # an admin's own form may not be one
