@@ -180,16 +180,13 @@ class ImportExportAdmin(ImportExportMixin, SafeAdmin):
     def process_result(self, result, request):
         if result.has_errors() or result.has_validation_errors():
             # The data changed between preview and confirmation: the import rolled back.
-            rows = sorted(
-                {row.number for row in result.invalid_rows} | set(dict(result.row_errors()))
-            )
             messages.error(
                 request,
                 _(
                     "Nothing was imported: the file no longer passes the checks "
                     "(rows: %(rows)s). Upload it again to see the problems."
                 )
-                % {"rows": ", ".join(str(n) for n in rows) or "—"},
+                % {"rows": ", ".join(str(n) for n in result.problem_rows()) or "—"},
             )
             return HttpResponseRedirect(self._import_url())
         return super().process_result(result, request)

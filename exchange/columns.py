@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from import_export import resources
 from modeltranslation.utils import build_localized_fieldname
 
-from exchange.importing import ImportRefused
+from exchange.importing import ImportRefused, row_number
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -116,12 +116,16 @@ class ImportColumns:
             for code, _name in settings.LANGUAGES:
                 with translation.override(code):
                     texts.add(str(value))
-            for number, cell in enumerate(dataset[column], start=1):
+            for index, cell in enumerate(dataset[column], start=1):
                 if isinstance(cell, str) and cell.strip() in texts:
                     raise ImportRefused(
                         _(
                             "Row %(row)d, column “%(column)s”: replace the template's "
                             "“%(text)s” with the real value."
                         )
-                        % {"row": number, "column": column, "text": cell.strip()}
+                        % {
+                            "row": row_number(dataset, index),
+                            "column": column,
+                            "text": cell.strip(),
+                        }
                     )

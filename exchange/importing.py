@@ -4,7 +4,9 @@ An upload is checked before anything parses it: its size (read from the upload, 
 Django has streamed to a temporary file, never into memory), and for XLSX the sizes
 the zip archive declares for its members once expanded (a small file that expands a
 lot is refused before openpyxl opens it). Parsing then stops at the row and cell
-limits. Every problem is a message in the editor's language, never a traceback.
+limits. Blank rows are skipped but counted (``SheetDataset``), so a message names a row
+as the spreadsheet numbers it. Every problem is a message in the editor's language,
+never a traceback.
 
 The limits are settings (``IMPORT_MAX_FILE_SIZE``, ``IMPORT_MAX_ROWS``,
 ``IMPORT_MAX_CELLS``, ``IMPORT_MAX_XLSX_EXPANDED_SIZE``, ``IMPORT_MAX_XLSX_PART_SIZE``,
@@ -155,18 +157,81 @@ def check_xlsx_archive(stream):
         )
 
 
+class SheetDataset(tablib.Dataset):
+    """A file's data rows, each with the number the spreadsheet shows for it.
+
+    Blank rows (no cell, or only empty cells) are left out but counted, so a message
+    about a row names it as the spreadsheet does: the header is row 1, and the first
+    data row is row 2 unless blank rows come before it (``row_number``).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sheet_rows = []
+
+    def append_sheet_row(self, values, number):
+        self.append(values)
+        self.sheet_rows.append(number)
+
+
+def row_number(dataset, index):
+    """The spreadsheet's number of the ``index``-th data row of ``dataset`` (from 1).
+
+    A dataset read from a file (``SheetDataset``) knows it; for any other, the header is
+    row 1 and the data rows follow it without a gap.
+    """
+    if isinstance(dataset, SheetDataset) and 0 < index <= len(dataset.sheet_rows):
+        return dataset.sheet_rows[index - 1]
+    return index + 1
+
+
+def _headers(values):
+    """The column names of a header row, trimmed, less the empty cells at its end."""
+    headers = ["" if value is None else str(value).strip() for value in values]
+    while headers and not headers[-1]:
+        headers.pop()
+    return headers
+
+
+def _blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _sheet_row(values, width, number):
+    """``values`` as a row of ``width`` cells, or None for a blank row; refused if it
+    has values beyond the headed columns."""
+    if any(not _blank(value) for value in values[width:]):
+        raise ImportRefused(
+            _("Row %(row)d has values in columns without a heading.") % {"row": number}
+        )
+    if all(_blank(value) for value in values):
+        return None  # a blank row, as spreadsheets leave them: skipped, still counted
+    return (list(values) + [None] * width)[:width]
+
+
 class LimitedCSV(base_formats.CSV):
-    """CSV that counts rows and cells before tablib builds the table."""
+    """CSV read row by row up to the limits, blank lines skipped but counted."""
 
     def create_dataset(self, in_stream):
-        rows = cells = 0
-        for row in csv.reader(io.StringIO(in_stream)):
-            rows += 1
-            cells += len(row)
-            if rows > limit("IMPORT_MAX_ROWS") + 1 or cells > limit("IMPORT_MAX_CELLS"):
-                break
-        check_rows(max(rows - 1, 0), cells)
-        return super().create_dataset(in_stream)
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.decode(self.encoding or "utf-8-sig")
+        records = csv.reader(io.StringIO(in_stream))
+        headers = next(records, None)
+        if headers is None:
+            return SheetDataset()
+        cells = len(headers)
+        headers = _headers(headers)
+        dataset = SheetDataset(headers=headers)
+        width = len(headers)
+        # csv counts records, not lines: a quoted cell may hold line breaks, and a
+        # spreadsheet shows that record as one row.
+        for number, values in enumerate(records, start=2):
+            cells += len(values)
+            check_rows(number - 1, cells)
+            row = _sheet_row(values, width, number)
+            if row is not None:
+                dataset.append_sheet_row(["" if v is None else v for v in row], number)
+        return dataset
 
 
 class LimitedXLSX(base_formats.XLSX):
@@ -182,28 +247,23 @@ class LimitedXLSX(base_formats.XLSX):
             rows = workbook.active.iter_rows(values_only=True)
             headers = next(rows, None)
             if headers is None:
-                return tablib.Dataset()
-            headers = ["" if value is None else str(value).strip() for value in headers]
-            while headers and not headers[-1]:
-                headers.pop()
-            dataset = tablib.Dataset(headers=headers)
+                return SheetDataset()
+            headers = _headers(headers)
+            dataset = SheetDataset(headers=headers)
             width, cells = len(headers), len(headers)
             deadline = time.monotonic() + limit("IMPORT_MAX_SECONDS")
-            for number, values in enumerate(rows, start=1):
+            # openpyxl yields the rows a sheet leaves out (blank ones) as empty rows,
+            # so each row's number is its place in the sheet.
+            for number, values in enumerate(rows, start=2):
                 cells += width
-                check_rows(number, cells)
+                check_rows(number - 1, cells)
                 if time.monotonic() > deadline:
                     raise ImportRefused(
                         _("Reading this file took too long; split it into smaller files.")
                     )
-                values = list(values)
-                if any(value is not None for value in values[width:]):
-                    raise ImportRefused(
-                        _("Row %(row)d has values in columns without a heading.") % {"row": number}
-                    )
-                if all(value is None for value in values):
-                    continue  # an empty row, as spreadsheets leave them
-                dataset.append((values + [None] * width)[:width])
+                row = _sheet_row(values, width, number)
+                if row is not None:
+                    dataset.append_sheet_row(row, number)
             return dataset
         finally:
             workbook.close()

@@ -57,3 +57,45 @@ class RowResult(results.RowResult):
     @object_repr.setter
     def object_repr(self, value):
         self._object_repr = value
+
+
+class Result(results.Result):
+    """import-export's result, its rows' problems numbered as the spreadsheet shows them.
+
+    A row's ``number`` stays the library's (its place among the file's data rows);
+    ``sheet_rows``, set by the resource from the file read
+    (``exchange.importing.SheetDataset``), gives each the number of its row in the
+    spreadsheet, blank rows counted.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sheet_rows = []
+
+    def sheet_row(self, number):
+        """The spreadsheet's number of the ``number``-th data row (from 1)."""
+        if 0 < number <= len(self.sheet_rows):
+            return self.sheet_rows[number - 1]
+        return number + 1  # the header is row 1
+
+    def row_problems(self):
+        """``[(row, column, message)]``, in the file's order; ``column`` is None for a
+        problem of the row as a whole."""
+        problems = [
+            (self.sheet_row(row.number), None, error.error)
+            for row in self.error_rows
+            for error in row.errors
+        ]
+        for row in self.invalid_rows:
+            number = self.sheet_row(row.number)
+            problems += [
+                (number, column, message)
+                for column, messages in row.field_specific_errors.items()
+                for message in messages
+            ]
+            problems += [(number, None, message) for message in row.non_field_specific_errors]
+        return sorted(problems, key=lambda problem: problem[0])
+
+    def problem_rows(self):
+        """The spreadsheet's numbers of the rows with a problem, in order."""
+        return sorted({row for row, _column, _message in self.row_problems()})

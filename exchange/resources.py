@@ -33,9 +33,9 @@ from modeltranslation.utils import build_localized_fieldname
 from exchange.bulk import create_with_history, update_with_history
 from exchange.columns import ImportColumns
 from exchange.formulas import FormulaSafeExport
-from exchange.importing import PREVIEW_ROWS, ImportRefused
+from exchange.importing import PREVIEW_ROWS, ImportRefused, row_number
 from exchange.loaders import NaturalKeyInstanceLoader
-from exchange.preview import PlainDiff, RowResult
+from exchange.preview import PlainDiff, Result, RowResult
 from exchange.widgets import NaturalKeyWidget
 from publishing.models import PUBLICATION_FIELDS, can_publish, publication_constraint_names
 
@@ -46,12 +46,12 @@ def refuse_nul_characters(dataset):
     No text field may hold NUL (PostgreSQL refuses it outright), and the slugs are
     looked up for the whole file before any row is checked, so this runs first.
     """
-    for number, row in enumerate(dataset.dict, start=1):
+    for index, row in enumerate(dataset.dict, start=1):
         for column, value in row.items():
             if isinstance(value, str) and "\x00" in value:
                 raise ImportRefused(
                     _("Row %(row)d, column “%(column)s”: a NUL character is not allowed.")
-                    % {"row": number, "column": column}
+                    % {"row": row_number(dataset, index), "column": column}
                 )
 
 
@@ -86,6 +86,9 @@ class NaturalKeyResource(FormulaSafeExport, ImportColumns, resources.ModelResour
     def get_row_result_class(self):
         return RowResult
 
+    def get_result_class(self):
+        return Result
+
     # The import.
 
     def import_data(self, dataset, dry_run=False, **kwargs):
@@ -102,7 +105,10 @@ class NaturalKeyResource(FormulaSafeExport, ImportColumns, resources.ModelResour
             result.diff_headers = self.get_diff_headers()
             self.handle_import_error(result, error)
             return result
-        return super().import_data(dataset, dry_run=dry_run, **kwargs)
+        result = super().import_data(dataset, dry_run=dry_run, **kwargs)
+        # The rows' numbers as the spreadsheet shows them (blank rows counted).
+        result.sheet_rows = [row_number(dataset, index) for index in range(1, len(dataset) + 1)]
+        return result
 
     def check_columns(self, dataset):
         """Refuse a file with a column this import does not know (a typo would be lost)."""

@@ -1,4 +1,6 @@
-"""The widget that names a related record by its natural key in an import file."""
+"""The widgets that name related records by their natural keys in an import file."""
+
+import re
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext as _
@@ -38,3 +40,29 @@ class NaturalKeyWidget(widgets.ForeignKeyWidget):
                     % {"model": self.model._meta.verbose_name, "field": self.field, "value": key}
                 ) from None
         return self.found[key]
+
+
+class NaturalKeysWidget(NaturalKeyWidget):
+    """Several related records in one cell, their keys separated by commas, e.g.
+    ``5th-china-russia-expo, 6th-china-russia-expo``.
+
+    ``clean()`` gives the list of records (an empty cell: none; a key named twice, once);
+    ``render()`` writes a list of keys the same way, so an export imports back. A
+    semicolon, or a Chinese comma as a Chinese keyboard types it, separates keys too.
+    """
+
+    separators = re.compile(r"[,;，、；]")
+
+    def split(self, value):
+        keys = self.separators.split("" if value is None else str(value))
+        return list(dict.fromkeys(key.strip() for key in keys if key.strip()))
+
+    def preload(self, values):
+        super().preload([key for value in values for key in self.split(value)])
+
+    def clean(self, value, row=None, **kwargs):
+        clean_one = super().clean
+        return [clean_one(key, row, **kwargs) for key in self.split(value)]
+
+    def render(self, value, obj=None, **kwargs):
+        return ", ".join(value or ())

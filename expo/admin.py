@@ -9,6 +9,7 @@ from exchange.admin import ImportExportAdmin
 from publishing.admin import HistoryAdmin, PublishableAdmin
 from publishing.localized import in_default_language, localized
 from publishing.locking import FingerprintForm
+from publishing.models import EditorialStatus
 from publishing.popup_admin import PublishedFromPopupMixin
 from sources.admin import CitingAdmin
 
@@ -151,6 +152,13 @@ class EnterpriseParticipationInline(admin.TabularInline):
 
 @admin.register(models.Enterprise)
 class EnterpriseAdmin(PublishableAdmin, CitingAdmin, ImportExportAdmin):
+    """Enterprises. From an exhibition's "Add an enterprise to this exhibition" link
+    (``?exhibition=<id>``), the new enterprise's participation row names that exhibition
+    and, for someone who may publish, the enterprise starts published: it is added to be
+    listed on the exhibition's page (as a record made with "+" starts published,
+    ``publishing.popup_admin``). Country, region and sector are plain selects, one
+    choice each."""
+
     resource_classes = [EnterpriseResource]
     # Few columns, so that the publication state shows within 1366 pixels.
     list_display = ["name", "country", "sector"]
@@ -161,9 +169,9 @@ class EnterpriseAdmin(PublishableAdmin, CitingAdmin, ImportExportAdmin):
         "slug",
         *localized("region__name"),
     ]
-    # Country and region are plain selects (two countries; the regions follow the
-    # country chosen: cooperation.admin_widgets.RegionSelect).
-    autocomplete_fields = ["sector"]
+    # Plain selects, not autocompletes: two countries, the regions follow the country
+    # chosen (cooperation.admin_widgets.RegionSelect), a few dozen sectors (a draft one
+    # is marked as such: publishing.linked_drafts.LinkedStateForm).
     prepopulated_fields = {"slug": [in_default_language("name")]}
     inlines = [EnterpriseParticipationInline]
     formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
@@ -173,17 +181,33 @@ class EnterpriseAdmin(PublishableAdmin, CitingAdmin, ImportExportAdmin):
             kwargs["widget"] = RegionSelect(country_field="country")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    def get_formset_kwargs(self, request, obj, inline, prefix):
-        """From an exhibition's "Add an enterprise to this exhibition": its row filled."""
-        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+    def linked_exhibition(self, request):
+        """The id of the exhibition the add form was opened from, or None."""
         exhibition = request.GET.get("exhibition", "")
+        if exhibition.isdigit() and models.Exhibition.objects.filter(pk=exhibition).exists():
+            return int(exhibition)
+        return None
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if self.has_publish_permission(request) and self.linked_exhibition(request):
+            initial.setdefault("status", EditorialStatus.PUBLISHED)
+        return initial
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """From an exhibition's link: the participation row names it.
+
+        Only on the form as shown: an extra row equal to its initial value counts as
+        unchanged, and the formset would then save nothing for it.
+        """
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if (
-            obj is None
+            request.method == "GET"
+            and (obj is None or obj.pk is None)
             and isinstance(inline, EnterpriseParticipationInline)
-            and exhibition.isdigit()
-            and models.Exhibition.objects.filter(pk=exhibition).exists()
+            and (exhibition := self.linked_exhibition(request))
         ):
-            kwargs["initial"] = [{"exhibition": int(exhibition)}]
+            kwargs["initial"] = [{"exhibition": exhibition}]
         return kwargs
 
 

@@ -2,13 +2,14 @@
 benchmark (bench/)."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 from import_export import fields
 from simple_history.utils import bulk_create_with_history
 
 from cooperation.models import Country, Region
 from exchange.resources import NaturalKeyResource, PublishableResource
-from exchange.widgets import NaturalKeyWidget
+from exchange.widgets import NaturalKeysWidget, NaturalKeyWidget
 from publishing.localized import in_default_language, localized
 
 from .models import Enterprise, EnterpriseParticipation, Exhibition, Sector
@@ -23,10 +24,11 @@ class EnterpriseResource(PublishableResource):
     country = fields.Field("country", "country", NaturalKeyWidget(Country, "code"))
     region = fields.Field("region", "region", NaturalKeyWidget(Region, "slug"))
     sector = fields.Field("sector", "sector", NaturalKeyWidget(Sector, "slug"))
-    # Not a field of the enterprise: a row naming an exhibition also links the
-    # enterprise to it (``after_import``), so one file does both.
+    # Not a field of the enterprise: a row naming exhibitions also links the enterprise
+    # to them (``after_import``), so one file does both; the export names the
+    # exhibitions each enterprise is linked to (``dehydrate_exhibition``).
     exhibition = fields.Field(
-        attribute=None, column_name="exhibition", widget=NaturalKeyWidget(Exhibition, "slug")
+        attribute=None, column_name="exhibition", widget=NaturalKeysWidget(Exhibition, "slug")
     )
 
     column_texts = {
@@ -37,10 +39,13 @@ class EnterpriseResource(PublishableResource):
         "sector": _("The sector as its slug, e.g. energy. Empty if not known."),
         "website": _("The full address, starting with https://. Empty if not known."),
         "exhibition": _(
-            "An exhibition the enterprise took part in, as its slug, e.g. "
-            "6th-china-russia-expo; the import links the two. Empty: no link."
+            "The exhibitions the enterprise took part in, as their slugs separated by "
+            "commas, e.g. 5th-china-russia-expo, 6th-china-russia-expo; the import links "
+            "the enterprise to each and keeps its other links. Empty: no new link."
         ),
     }
+    # {enterprise id: [exhibition slug]} while an export runs (``export``).
+    exported_exhibitions = None
     template_example = {
         in_default_language("name"): ENTERPRISE_NAME,
         "country": "CN",
@@ -82,12 +87,11 @@ class EnterpriseResource(PublishableResource):
             errors = error.update_error_dict(errors)
         if "exhibition" in row:
             try:
-                exhibition = self.fields["exhibition"].clean(row)
+                exhibitions = self.fields["exhibition"].clean(row)
             except ValueError as error:
                 errors["exhibition"] = [ValidationError(str(error), code="invalid")]
             else:
-                if exhibition is not None:
-                    self.exhibition_links.append((instance, exhibition))
+                self.exhibition_links += [(instance, exhibition) for exhibition in exhibitions]
         if errors:
             raise ValidationError(errors)
 
@@ -112,6 +116,45 @@ class EnterpriseResource(PublishableResource):
             EnterpriseParticipation,
             default_user=self.import_user,
         )
+
+    # The export.
+
+    def export(self, queryset=None, **kwargs):
+        """The export, with the exhibitions of all its enterprises read in one query."""
+        if queryset is None:
+            queryset = self.get_queryset()
+        chosen = kwargs.get("export_fields")
+        if chosen is None or "exhibition" in chosen:
+            self.exported_exhibitions = exhibition_slugs(queryset)
+        try:
+            return super().export(queryset, **kwargs)
+        finally:
+            self.exported_exhibitions = None
+
+    def dehydrate_exhibition(self, enterprise):
+        """The slugs of the enterprise's exhibitions, as the import reads them."""
+        known = self.exported_exhibitions
+        if known is None:  # one enterprise, outside an export
+            known = exhibition_slugs([enterprise]) if enterprise.pk else {}
+        return self.fields["exhibition"].widget.render(known.get(enterprise.pk, []))
+
+
+def exhibition_slugs(enterprises):
+    """``{enterprise id: [exhibition slug, ...]}`` (oldest exhibition first), one query."""
+    ids = (
+        enterprises.values("pk")
+        if isinstance(enterprises, QuerySet)
+        else [enterprise.pk for enterprise in enterprises]
+    )
+    pairs = (
+        EnterpriseParticipation.objects.filter(enterprise__in=ids)
+        .order_by(F("exhibition__start_date").asc(nulls_last=True), "exhibition__slug")
+        .values_list("enterprise_id", "exhibition__slug")
+    )
+    slugs = {}
+    for enterprise, slug in pairs:
+        slugs.setdefault(enterprise, []).append(slug)
+    return slugs
 
 
 class EnterpriseParticipationResource(NaturalKeyResource):

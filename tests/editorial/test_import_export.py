@@ -239,5 +239,5 @@ def test_a_nul_character_refuses_the_file_naming_row_and_column(login, world, ro
     assert preview.status_code == 200
     assert preview.context["result"].has_errors()
     assert "confirm_form" not in preview.context
-    assert f"Row 4, column “{column}”: a NUL character is not allowed." in preview.content.decode()
+    assert f"Row 5, column “{column}”: a NUL character is not allowed." in preview.content.decode()
     assert not Enterprise.objects.exists()

@@ -190,7 +190,7 @@ def test_the_template_uploaded_unchanged_is_refused_naming_the_cell(editor, worl
     preview = _post(editor, "expo_enterprise", data)
     page = preview.content.decode()
     assert (
-        "Row 1, column “name_en”: replace the template&#x27;s “(the enterprise&#x27;s name in "
+        "Row 2, column “name_en”: replace the template&#x27;s “(the enterprise&#x27;s name in "
         "English)” with the real value." in page
     )
     assert "confirm_form" not in preview.context
