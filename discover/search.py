@@ -7,14 +7,24 @@ A record matches when the query is found in
   forum by its city and region, an enterprise by its region, a city by its region,
   a mechanism by either side ("Yakutia" finds Sakha's enterprises, "哈尔滨" the EXPO
   held in Harbin);
-- its other translated text (theme, description, body): every word of the query,
-  in any order. On PostgreSQL this is its full-text search (``websearch`` syntax,
-  the ``simple`` configuration, which works for every script); on SQLite each word
-  must occur in one of the fields.
+- its names and other translated text (theme, description, body): every word of the
+  query, in any order, each somewhere in one of the fields ("regional" also finds
+  "interregional"). PostgreSQL's ``websearch`` syntax is read on every database: a
+  "quoted phrase" must occur as it is, a "-word" must not, and "or" between two
+  terms takes either (a query of exclusions alone finds nothing by text);
+- or a name close to it: one at least ``TRIGRAM_THRESHOLD`` alike in pg_trgm's word
+  similarity, computed the same on SQLite (``discover.trigrams``), so "Harbinn" and
+  "Heilongjang" find Harbin and Heilongjiang on both databases. A query that finds
+  little is also offered the closest known name (``discover.suggestions``).
 
-PostgreSQL also finds names with a typo or two by trigram word similarity
-(pg_trgm, installed by this app's migration). On both databases a query that finds
-little is offered the closest known name (``discover.suggestions``).
+Cities, regions, exhibitions, forums, mechanisms, councils and articles are matched in
+Python against an index of their searchable strings read once per content version into
+the cache (``discover.index``); a search then reads only the records it shows, one
+query per kind with results. Building their database queries cost more than the
+enterprise directory's whole page. A kind too large for the index (``INDEX_LIMIT``
+records or ``INDEX_CHARACTERS`` of text) is queried instead (``Kind.queryset``): the
+same rules, except that its text is PostgreSQL's full-text search (whole words) or, on
+SQLite, each word in one of the fields, and typos are forgiven on PostgreSQL only.
 
 Enterprises (100,000 and more) are searched exactly as the directory's name filter
 searches them (``expo.filters.EnterpriseFilter.filter_name``): their name in any
@@ -29,7 +39,9 @@ cannot hold a database connection for long.
 
 Results are ranked: the record whose name is the query (any language, any case)
 first, then names starting with it, names containing it, and other matches last;
-within a rank by trigram similarity (PostgreSQL) and then by name.
+within a rank by trigram similarity, most alike first (for a kind queried in the
+database, on PostgreSQL only), then by name in the page's language, then slug.
+Enterprises are in the directory's order, by name.
 """
 
 import contextlib
@@ -39,7 +51,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import OperationalError, connections, router, transaction
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Greatest
 from modeltranslation.translator import translator
 
@@ -53,12 +65,12 @@ from publishing.models import live_only
 from web.filters import contains_in_any_language
 from web.templatetags.dates import format_date_range
 
+from .index import EXACT, NAME, OTHER, PREFIX, TRIGRAM_THRESHOLD, Ranked, indexed, match
+
 # Longer queries are cut to this many characters, and the page says so.
 MAX_QUERY_LENGTH = 100
-# Words that the word-by-word match (SQLite) and the ranking look at.
+# Words (terms) of the query that the match in the record's text looks at.
 MAX_WORDS = 10
-# A name this similar to the query (pg_trgm word similarity, 0-1) matches despite a typo.
-TRIGRAM_THRESHOLD = 0.5
 
 # A group counts its matches up to this many; past it, it says "more than 100".
 COUNT_LIMIT = 100
@@ -67,8 +79,6 @@ COUNT_LIMIT = 100
 STATEMENT_TIMEOUT_MS = 3000
 # PostgreSQL's code for a statement cancelled by statement_timeout.
 QUERY_CANCELED = "57014"
-
-EXACT, PREFIX, NAME, OTHER = range(4)
 
 
 class SearchTimedOut(Exception):
@@ -107,6 +117,8 @@ def time_limit():
 
 def bounded_count(records, limit):
     """How many ``records`` there are, counted up to ``limit + 1`` (more than ``limit``)."""
+    if not isinstance(records, QuerySet):
+        return min(len(records), limit + 1)
     return records.order_by()[: limit + 1].count()
 
 
@@ -208,7 +220,19 @@ class Kind:
         )
 
     def search(self, query):
-        """The live records matching ``query``, best first, each with its ``search_rank``."""
+        """The live records matching ``query``, best first, each with its ``search_rank``.
+
+        Matched in the kind's index (``discover.index``): a ``Ranked`` sequence whose
+        slices read their records. A kind too large to index is queried (``queryset``).
+        """
+        records = indexed(self)
+        if records is None:
+            return self.queryset(query)
+        return Ranked(self, match(self, records, query.text, MAX_WORDS))
+
+    def queryset(self, query):
+        """The matches as one database query, for a kind too large to index (see the
+        module docstring for how its text and typos are matched)."""
         names = localized(self.name)
         records = live_only(self.model).select_related(*self.eager)
         rank = self.rank(query)

@@ -213,6 +213,8 @@ class SearchView(TemplateView):
                 top = each.describe(list(paginator.page(1).object_list[:SUMMARY_SIZE]))
                 count = paginator.counted
             else:
+                # Matched in the index (discover.index), or a query for a kind too large
+                # for it: either way the slice reads just the records shown.
                 top = each.describe(list(results[:SUMMARY_SIZE]))
                 count = len(top)
                 if count == SUMMARY_SIZE:

@@ -25,7 +25,14 @@ def works(db):
 
 
 def enterprise_selects(queries):
-    return [q["sql"] for q in queries if 'FROM "expo_enterprise"' in q["sql"]]
+    # Not the one query, once per content version, for the next scheduled go-live or
+    # expiry of any record (web.cache.next_scheduled_change: a MIN over an index for each
+    # table, enterprises' included), which the search index reads to know how long it holds.
+    return [
+        q["sql"]
+        for q in queries
+        if 'FROM "expo_enterprise"' in q["sql"] and "UNION ALL" not in q["sql"]
+    ]
 
 
 def test_every_enterprise_query_is_bounded(client, works):
@@ -61,12 +68,14 @@ def test_enterprises_are_found_as_the_directory_finds_them(client, works):
     assert len(links) == 12 and all("harbin-works" in link for link in links)
 
 
-def test_search_query_count_does_not_grow_with_rows(client, db, django_assert_max_num_queries):
+def test_search_query_count_does_not_grow_with_rows(client, db, django_capture_on_commit_callbacks):
     china = factories.country("CN")
     for size in (5, 40):
-        for n in range(size):
-            factories.enterprise(name=f"Amur Co {size} {n}", country=china)
-            factories.region(name=f"Amur {size} {n}", country=china)
+        # Committed, so the content version moves and the search index is read again.
+        with django_capture_on_commit_callbacks(execute=True):
+            for n in range(size):
+                factories.enterprise(name=f"Amur Co {size} {n}", country=china)
+                factories.region(name=f"Amur {size} {n}", country=china)
         with CaptureQueriesContext(connection) as captured:
             assert client.get(search_url("en"), {"q": "Amur"}).status_code == 200
         if size == 5:
