@@ -5,9 +5,10 @@ and what 50 clients sending different searches do to the other pages.
     .venv/bin/python bench/search.py --database sqlite --enterprises 10000 --load-seconds 20
 
 A throwaway database (bench/servers.py) gets the article data and synthetic enterprises
-(``manage.py synthetic_data``); gunicorn serves the site on a loopback port with the page
-cache off, so every search reaches the database, and with production's settings
-(``config/gunicorn.conf.py``). Then:
+(``manage.py synthetic_data``); gunicorn serves the site on a loopback port with
+production's settings (``config/gunicorn.conf.py``) and the page cache on, as in
+production: different searches are all misses anyway (``--no-page-cache`` makes the
+other pages miss too). Then:
 
 1. For each query, the median time of ``--repeat`` sequential requests of the site search
    (``/en/search/?q=…``) and of the directory filtered by the same name
@@ -75,8 +76,11 @@ def fetch(base, path, timeout, address=None):
 
 
 def median_time(base, path, repeat, timeout, address):
-    fetch(base, path, timeout, address)  # warm: the first request imports and connects
-    times = [fetch(base, path, timeout, address)[1] for _ in range(repeat)]
+    # A parameter no page reads makes each request a miss of the page cache (one that
+    # is not stored), so that the pages are made each time, cache on or off.
+    fresh = (f"{path}&uncached={n}" for n in itertools.count())
+    fetch(base, next(fresh), timeout, address)  # warm: the first request imports and connects
+    times = [fetch(base, next(fresh), timeout, address)[1] for _ in range(repeat)]
     return statistics.median(times)
 
 
@@ -141,7 +145,7 @@ def load(base, args):
 
 def run(args, database_url):
     """Measure the site served from ``database_url``."""
-    env = environment(database_url, page_cache=False)
+    env = environment(database_url, page_cache=args.page_cache, redis_url=args.redis)
     # Each load client is its own address, as readers behind the site's proxy are.
     env = {**env, "RATELIMIT_IP_META_KEY": "HTTP_X_REAL_IP"}
     # Served as production serves it (config/gunicorn.conf.py: gthread workers, one
@@ -150,7 +154,11 @@ def run(args, database_url):
     env = {**env, "GUNICORN_LOG_LEVEL": "warning"}
     options = ["--config", "config/gunicorn.conf.py"]
     with Gunicorn("config.wsgi", env, "/en/", options=options) as server:
-        say(f"{args.database}, {args.enterprises} enterprises; median of {args.repeat}")
+        cached = "on" if args.page_cache else "off"
+        say(
+            f"{args.database}, {args.enterprises} enterprises, page cache {cached}; "
+            f"median of {args.repeat}"
+        )
         say(f"{'query':<16} {'site search':>12} {'directory':>12} {'ratio':>6}")
         for number, query in enumerate(QUERIES):
             encoded = urllib.parse.quote(query)
@@ -182,6 +190,18 @@ def main():
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--load-seconds", type=int, default=60, help="0 skips the load")
     parser.add_argument("--timeout", type=int, default=60)
+    parser.add_argument(
+        "--redis",
+        default="redis://127.0.0.1:6379/13",
+        help="REDIS_URL for the shared cache, as production has ('' for the local file cache)",
+    )
+    parser.add_argument(
+        "--page-cache",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="the page cache on, as in production (every different search is a miss "
+        "anyway); --no-page-cache makes the other pages miss too",
+    )
     parser.add_argument(
         "--existing",
         metavar="DATABASE_URL",
