@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -57,6 +58,7 @@ DATA_FORMATS = ("json", "atom")
 # Searches one server process runs at once (the ``SEARCH_CONCURRENCY`` setting).
 SEARCH_CONCURRENCY = 1
 BUSY_RETRY_AFTER = 5
+REFUSED_TEMPLATE = "discover/search_refused.html"
 
 TOO_MANY_SEARCHES = _(
     "Too many searches from your address in the last minute. Please wait a minute and "
@@ -144,6 +146,9 @@ class SearchView(TemplateView):
                 response = formats.json_response(request, context)
         elif data_format == "atom" and status == 200:
             response = formats.SearchFeed(request, context).respond()
+        elif context.get("refusal") in (TOO_MANY_SEARCHES, SEARCH_BUSY):
+            # Refused before it ran: a small page of its own, cheap to answer many of.
+            response = TemplateResponse(request, REFUSED_TEMPLATE, context, status=status)
         else:
             response = self.render_to_response(context, status=status)
         if status != 200:

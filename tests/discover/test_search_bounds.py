@@ -184,6 +184,12 @@ def test_a_search_finding_every_slot_busy_is_answered_at_once_with_retry_after(c
     assert busy["Retry-After"] == "5"
     assert "Many people are searching right now" in page_text(busy)
     assert "Harbin Works 00" not in page_text(busy)
+    # A small page of its own: the reason, the query kept in the box to search again, a
+    # way home, in the reader's language.
+    html = busy.content.decode()
+    assert '<html lang="en">' in html
+    assert 'name="q" value="Harbin Works"' in html
+    assert 'href="/en/"' in html
     assert as_data.status_code == 503
     assert "Many people are searching right now" in as_data.json()["error"]
     assert directory.status_code == 200
@@ -204,3 +210,18 @@ def test_a_failing_search_gives_its_slot_back(client, works, monkeypatch):
     assert client.get(search_url("en"), {"q": "Harbin Works"}).status_code == 503
     monkeypatch.undo()
     assert client.get(search_url("en"), {"q": "Harbin Works"}).status_code == 200
+
+
+def test_a_refused_search_reads_in_the_readers_language(client, works):
+    from discover.views import searches
+
+    assert searches.acquire()
+    try:
+        busy = client.get(search_url("ru"), {"q": "Harbin Works"})
+    finally:
+        searches.release()
+    assert busy.status_code == 503
+    html = busy.content.decode()
+    assert '<html lang="ru">' in html
+    assert "Сейчас ищут очень многие" in page_text(busy)
+    assert "Many people" not in html
