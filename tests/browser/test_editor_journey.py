@@ -91,8 +91,9 @@ def test_a_publisher_creates_an_enterprise_with_a_new_sector_publishes_both_and_
     popup = popup_info.value
     popup.locator("#id_name_en").press_sequentially("Energy")
     expect(popup.locator("#id_slug")).to_have_value("energy")
-    popup.get_by_role("button", name="Save", exact=True).click()
-    popup.wait_for_event("close")
+    # Listening before the click: the popup may close before a later wait would start.
+    with popup.expect_event("close", timeout=30_000):
+        popup.get_by_role("button", name="Save", exact=True).click()
     # Made by someone who may publish, the sector starts published: no trap (issue 26).
     expect(page.locator("#id_sector option:checked")).to_have_text("Energy")
     _shot(page, "2-sector-from-popup-is-published")
