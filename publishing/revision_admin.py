@@ -259,7 +259,8 @@ class RevisionAdminMixin:
             for code, _name in settings.LANGUAGES
         ]
 
-    def revision_view(self, request, object_id):
+    def _record_to_change(self, request, object_id):
+        """The record of ``object_id`` if this person may change it: 404 or 403 otherwise."""
         if not usable_id(self.model, object_id):
             raise Http404
         obj = self.get_object(request, unquote(object_id))
@@ -267,6 +268,10 @@ class RevisionAdminMixin:
             raise Http404
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
+        return obj
+
+    def revision_view(self, request, object_id):
+        obj = self._record_to_change(request, object_id)
         pending = revisions.pending_revision(obj)
         may_publish = self.has_publish_permission(request, obj)
         schedule_form, reject_form = ScheduleForm(prefix="schedule"), RejectForm(prefix="reject")
@@ -322,13 +327,7 @@ class RevisionAdminMixin:
         ``?lang=``, else the admin's."""
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
-        if not usable_id(self.model, object_id):
-            raise Http404
-        obj = self.get_object(request, unquote(object_id))
-        if obj is None:
-            raise Http404
-        if not self.has_change_permission(request, obj):
-            raise PermissionDenied
+        obj = self._record_to_change(request, object_id)
         pending = revisions.pending_revision(obj)
         if pending is None or not hasattr(obj, "get_absolute_url"):
             raise Http404

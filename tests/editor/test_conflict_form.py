@@ -21,14 +21,13 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
 
 from cooperation.models import Region
 from expo.models import Exhibition, Forum
 from tests import factories as f
 from tests.browser.conftest import browser, csp_violations, js_page  # noqa: F401 (fixtures)
-from tests.security.conftest import browser_form
+from tests.security.conftest import browser_form, change_url, open_form
 
 
 def _publisher(username):
@@ -47,17 +46,6 @@ def _publisher(username):
 def publishers(db):
     """Ann and Bob, two Publishers, logged in."""
     return _publisher("ann"), _publisher("bob")
-
-
-def _change(record):
-    opts = record._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
-
-
-def _open(client, url):
-    page = client.get(url)
-    assert page.status_code == 200
-    return browser_form(page)
 
 
 def _text(markup):
@@ -83,8 +71,8 @@ def test_fields_only_the_other_person_changed_keep_their_values(publishers):
     ann, bob = publishers
     old_city, new_city = f.city(name="Harbin"), f.city(name="Yekaterinburg")
     exhibition = f.exhibition(name="6th China-Russia EXPO", city=old_city)
-    url = _change(exhibition)
-    ann_form, bob_form = _open(ann, url), _open(bob, url)
+    url = change_url(exhibition)
+    ann_form, bob_form = open_form(ann, url), open_form(bob, url)
     assert "featured" not in ann_form
 
     # Ann renames it, moves it to another city and features it: text, autocomplete, checkbox.
@@ -124,8 +112,8 @@ def test_fields_only_the_other_person_changed_keep_their_values(publishers):
 def test_a_field_both_changed_shows_both_versions_and_keeps_yours(publishers):
     ann, bob = publishers
     region = f.region(name="Heilongjiang", iso_code="")
-    url = _change(region)
-    ann_form, bob_form = _open(ann, url), _open(bob, url)
+    url = change_url(region)
+    ann_form, bob_form = open_form(ann, url), open_form(bob, url)
 
     assert ann.post(url, {**ann_form, "name_en": "Heilongjiang Province"}).status_code == 302
     stale = bob.post(url, {**bob_form, "name_en": "Heilongjiang (China)", "iso_code": "CN-HL"})
@@ -162,8 +150,8 @@ def test_links_only_the_other_person_changed_keep_their_value(publishers):
     china, russia, mongolia = f.country("CN"), f.country("RU"), f.country("MN")
     forum = f.forum(name="Harbin forum")
     forum.countries.set([mongolia])
-    url = _change(forum)
-    ann_form, bob_form = _open(ann, url), _open(bob, url)
+    url = change_url(forum)
+    ann_form, bob_form = open_form(ann, url), open_form(bob, url)
 
     ann_saves = {**ann_form, "countries": [str(china.pk), str(russia.pk)]}
     assert ann.post(url, ann_saves).status_code == 302
@@ -184,8 +172,8 @@ def test_links_only_the_other_person_changed_keep_their_value(publishers):
 def test_a_time_only_the_other_person_changed_keeps_its_value(publishers):
     ann, bob = publishers
     region = f.region(name="Primorsky Krai", country=f.country("RU"))
-    url = _change(region)
-    ann_form, bob_form = _open(ann, url), _open(bob, url)
+    url = change_url(region)
+    ann_form, bob_form = open_form(ann, url), open_form(bob, url)
 
     # Ann schedules it: 20 June 2031, 09:30 in the site's time zone (Asia/Shanghai).
     ann_saves = {**ann_form, "publish_at_0": "2031-06-20", "publish_at_1": "09:30:00"}
@@ -198,7 +186,7 @@ def test_a_time_only_the_other_person_changed_keeps_its_value(publishers):
 
     assert stale.status_code == 200
     shown = browser_form(stale)
-    as_stored = _open(ann, url)  # the form as a fresh page shows Ann's time
+    as_stored = open_form(ann, url)  # the form as a fresh page shows Ann's time
     assert (shown["publish_at_0"], shown["publish_at_1"]) == (
         as_stored["publish_at_0"],
         as_stored["publish_at_1"],
@@ -216,8 +204,8 @@ def test_an_amount_and_a_text_only_the_other_person_changed_keep_their_values(pu
     LF, as an import writes it): Bob left both alone, so both take Ann's values."""
     ann, bob = publishers
     figure = f.trade_figure(value="10.00", note_en="Customs data.\nPreliminary.")
-    url = _change(figure)
-    ann_form, bob_form = _open(ann, url), _open(bob, url)
+    url = change_url(figure)
+    ann_form, bob_form = open_form(ann, url), open_form(bob, url)
     assert bob_form["value"] == "10.00"
 
     ann_saves = {**ann_form, "value": "107.50", "note_en": "Customs data, final."}
@@ -243,8 +231,8 @@ def test_an_amount_and_a_text_only_the_other_person_changed_keep_their_values(pu
 def test_a_field_changed_to_the_same_value_by_both_is_no_question(publishers):
     ann, bob = publishers
     exhibition = f.exhibition(name="EXPO")
-    url = _change(exhibition)
-    ann_form, bob_form = _open(ann, url), _open(bob, url)
+    url = change_url(exhibition)
+    ann_form, bob_form = open_form(ann, url), open_form(bob, url)
 
     assert ann.post(url, {**ann_form, "name_en": "The EXPO"}).status_code == 302
     stale = bob.post(url, {**bob_form, "name_en": "The EXPO"})
@@ -258,8 +246,8 @@ def test_changed_rows_are_named_and_what_saving_again_does_is_said(publishers):
     ann, bob = publishers
     exhibition = f.exhibition(name="6th China-Russia EXPO")
     f.participation(exhibition=exhibition, enterprises=1246)
-    url = _change(exhibition)
-    ann_form, bob_form = _open(ann, url), _open(bob, url)
+    url = change_url(exhibition)
+    ann_form, bob_form = open_form(ann, url), open_form(bob, url)
     row = next(k for k, v in ann_form.items() if k.endswith("-enterprises") and v == "1246")
 
     assert ann.post(url, {**ann_form, row: "1247"}).status_code == 302
@@ -283,7 +271,7 @@ def test_changed_rows_are_named_and_what_saving_again_does_is_said(publishers):
 def test_the_conflict_form_speaks_the_editors_language(publishers, language, headline, note):
     ann, bob = publishers
     region = f.region(name="Amur", country=f.country("RU"))
-    url = _change(region)
+    url = change_url(region)
     ann_form = browser_form(ann.get(url, HTTP_ACCEPT_LANGUAGE=language))
     bob_form = browser_form(bob.get(url, HTTP_ACCEPT_LANGUAGE=language))
     ann.post(url, {**ann_form, "name_en": "Amur Oblast"}, HTTP_ACCEPT_LANGUAGE=language)
@@ -317,12 +305,12 @@ def test_both_versions_read_on_a_laptop_and_a_phone(
     # Bob in the browser opens the form; Ann saves meanwhile; Bob saves his name.
     ann, bob = _publisher("ann"), _publisher("bob")
     region = f.region(name="Heilongjiang")
-    url = _change(region)
+    url = change_url(region)
     page.context.add_cookies(
         [{"name": "sessionid", "value": bob.cookies["sessionid"].value, "url": live_server.url}]
     )
     page.goto(live_server.url + url)
-    ann_form = _open(ann, url)
+    ann_form = open_form(ann, url)
     assert ann.post(url, {**ann_form, "name_en": "Heilongjiang Province"}).status_code == 302
     page.locator("#id_name_en").fill("Heilongjiang, a province of China")
     page.locator("input[name=_continue]").click()

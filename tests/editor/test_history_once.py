@@ -6,28 +6,9 @@ from django.urls import reverse
 
 from expo.models import Forum
 from tests import factories as f
+from tests.editorial.test_revisions import _form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def _form_data(page):
-    """Everything the change form would post as it was opened."""
-    data = {}
-    forms = [page.context["adminform"].form]
-    for inline in page.context["inline_admin_formsets"]:
-        formset = inline.formset
-        management = formset.management_form
-        data.update({management.add_prefix(n): management[n].value() for n in management.fields})
-        forms.extend(formset.forms)
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            if value is None or value is False:
-                continue
-            data[form.add_prefix(name)] = (
-                [str(v) for v in value] if isinstance(value, list | tuple) else value
-            )
-    return data
 
 
 def test_saving_a_forum_with_new_countries_records_one_version(publisher):

@@ -18,8 +18,9 @@ from publishing.models import Revision, RevisionStatus
 from tests import factories as f
 from web import cache as page_cache
 
-OLD = {"en": "Old theme", "ru": "Старая тема", "zh_hans": "旧主题"}
-NEW = {"en": "Open borders", "ru": "Открытые границы", "zh_hans": "开放边界"}
+from . import test_revisions
+from .test_revisions import NEW, OLD, _revision_url
+
 PAGE = "/en/exhibitions/third-expo/"
 BANNER = "Preview of a pending revision"
 
@@ -39,41 +40,11 @@ def live(db, settings):
     return exhibition
 
 
-def _form_data(page):
-    """Everything the change form would post as it was opened."""
-    data = {}
-    forms = [page.context["adminform"].form]
-    for inline in page.context.get("inline_admin_formsets", []):
-        management = inline.formset.management_form
-        data.update({management.add_prefix(n): management[n].value() for n in management.fields})
-        forms.extend(inline.formset.forms)
-    for form in forms:
-        for name in form.fields:
-            value = form[name].value()
-            if value is None or value is False:
-                continue
-            data[form.add_prefix(name)] = (
-                [str(v) for v in value] if isinstance(value, list | tuple) else value
-            )
-    return data
-
-
 def edit_as_editor(client, exhibition, **changes):
-    """The Editor's change in the admin form: the theme in every language, China's
-    enterprises, and ``changes``."""
-    url = reverse("admin:expo_exhibition_change", args=[exhibition.pk])
-    data = _form_data(client.get(url))
-    for code, value in NEW.items():
-        data[f"theme_{code}"] = value
-    data["participations-0-enterprises"] = "222"
-    data.update(changes)
-    response = client.post(url, data)
+    """The Editor's change (``test_revisions.edit_as_editor``), saved as a revision."""
+    response = test_revisions.edit_as_editor(client, exhibition, **changes)
     assert response.status_code == 302, response.content.decode()[:2000]
     return response
-
-
-def _revision_url(exhibition):
-    return reverse("admin:expo_exhibition_revision", args=[exhibition.pk])
 
 
 def _preview_url(exhibition, language=None):

@@ -61,12 +61,14 @@ def _revision_url(exhibition):
     return reverse("admin:expo_exhibition_revision", args=[exhibition.pk])
 
 
-def edit_as_editor(client, exhibition):
-    """The Editor's change: the theme in every language and China's enterprises."""
+def edit_as_editor(client, exhibition, **changes):
+    """The Editor's change: the theme in every language, China's enterprises, and
+    ``changes`` (other fields of the form)."""
     data = _form_data(client.get(_change_url(exhibition)))
     for code, value in NEW.items():
         data[f"theme_{code}"] = value
     data["participations-0-enterprises"] = "222"
+    data.update(changes)
     return client.post(_change_url(exhibition), data)
 
 

@@ -3,6 +3,7 @@
 from html.parser import HTMLParser
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from tests.editorial.conftest import clock, login, make_user  # noqa: F401 (fixtures)
@@ -87,3 +88,16 @@ def reply(db):
     from tests import factories as f
 
     return f.reply(email="reader@example.com", ip_address="192.0.2.7")
+
+
+def change_url(record):
+    """The admin change page of ``record``."""
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+
+
+def open_form(client, url):
+    """What a browser would post from the admin form at ``url``, as opened now."""
+    page = client.get(url)
+    assert page.status_code == 200
+    return browser_form(page)

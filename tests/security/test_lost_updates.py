@@ -14,7 +14,7 @@ from expo.models import CountryParticipation, Exhibition
 from publishing.models import EditorialStatus, Revision
 from tests import factories as f
 
-from .conftest import browser_form
+from .conftest import browser_form, change_url, open_form
 
 DRAFT, PUBLISHED = EditorialStatus.DRAFT, EditorialStatus.PUBLISHED
 
@@ -33,22 +33,11 @@ def staff(db, django_user_model):
     return _staff
 
 
-def _change(record):
-    opts = record._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
-
-
-def _open(client, url):
-    page = client.get(url)
-    assert page.status_code == 200
-    return browser_form(page)
-
-
 def test_the_second_save_does_not_revert_the_first(staff):
     region = f.region(name="Heilongjiang", iso_code="")
     ann, bob = staff("publisher", "ann"), staff("publisher", "bob")
-    url = _change(region)
-    ann_form, bob_form = _open(ann, url), _open(bob, url)
+    url = change_url(region)
+    ann_form, bob_form = open_form(ann, url), open_form(bob, url)
 
     assert ann.post(url, {**ann_form, "name_en": "Heilongjiang Province"}).status_code == 302
     stale = bob.post(url, {**bob_form, "iso_code": "CN-HL"})
@@ -74,8 +63,8 @@ def test_the_second_save_does_not_revert_the_first(staff):
 def test_a_stale_form_does_not_put_a_just_published_record_back_to_draft(staff):
     region = f.region(name="Guangdong", status=DRAFT)
     ann, bob = staff("publisher", "ann"), staff("publisher", "bob")
-    url = _change(region)
-    ann_form = _open(ann, url)
+    url = change_url(region)
+    ann_form = open_form(ann, url)
     assert ann_form["status"] == DRAFT
 
     bob.post(
@@ -109,9 +98,9 @@ def test_a_change_outside_the_form_is_no_conflict(staff):
     """
     region = f.region(name="Sakha", status=DRAFT)
     editor, publisher = staff("editor", "ed"), staff("publisher", "pat")
-    url = _change(region)
-    editor_form = _open(editor, url)
-    publisher_form = _open(publisher, url)
+    url = change_url(region)
+    editor_form = open_form(editor, url)
+    publisher_form = open_form(publisher, url)
     assert publisher.post(url, {**publisher_form, "status": PUBLISHED}).status_code == 302
 
     saved = editor.post(url, {**editor_form, "name_en": "Sakha (Yakutia)"})
@@ -127,8 +116,8 @@ def test_a_stale_form_does_not_revert_inline_rows(staff):
     exhibition = f.exhibition(name="6th China-Russia EXPO")
     participation = f.participation(exhibition=exhibition, enterprises=1246)
     ann, bob = staff("publisher", "ann"), staff("publisher", "bob")
-    url = _change(exhibition)
-    ann_form, bob_form = _open(ann, url), _open(bob, url)
+    url = change_url(exhibition)
+    ann_form, bob_form = open_form(ann, url), open_form(bob, url)
     row = next(k for k, v in ann_form.items() if k.endswith("-enterprises") and v == "1246")
 
     assert ann.post(url, {**ann_form, row: "1247"}).status_code == 302
@@ -147,10 +136,10 @@ def test_a_stale_revert_is_refused_too(staff):
     first = region.history.first()
     ann, bob = staff("publisher", "ann"), staff("publisher", "bob")
     revert = reverse("admin:cooperation_region_simple_history", args=[region.pk, first.pk])
-    ann_form = _open(ann, revert)
+    ann_form = open_form(ann, revert)
 
-    bob_form = _open(bob, _change(region))
-    assert bob.post(_change(region), {**bob_form, "name_en": "Bob's name"}).status_code == 302
+    bob_form = open_form(bob, change_url(region))
+    assert bob.post(change_url(region), {**bob_form, "name_en": "Bob's name"}).status_code == 302
 
     stale = ann.post(revert, ann_form)
     assert stale.status_code == 200
@@ -162,8 +151,8 @@ def test_a_readers_reply_arriving_meanwhile_is_no_conflict(staff):
     """The replies shown on an article's form are read-only there: not part of the lock."""
     article = f.article(title="EXPO report")
     ann = staff("publisher", "ann")
-    url = _change(article)
-    form = _open(ann, url)
+    url = change_url(article)
+    form = open_form(ann, url)
     f.reply(article=article)  # a reader replies while Ann edits
 
     assert ann.post(url, {**form, "title_en": "EXPO report, updated"}).status_code == 302
