@@ -5,7 +5,7 @@ hundreds. Building and compiling their search queries (names in three languages,
 places' names, full text, trigram similarity, a ranking) cost more than the enterprise
 directory's whole page, so they are matched here instead: each kind's searchable
 strings are read with plain ORM queries, once per content version, into the cache
-(kept no longer than the next scheduled go-live or expiry, ``web.cache.valid_until``,
+(kept no longer than the next scheduled go-live or expiry, ``web.cache.seconds_valid``,
 as the "did you mean" vocabulary is), and a search compares the query with them in
 Python and reads only the records it shows (``Ranked``).
 
@@ -38,7 +38,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from publishing.localized import localized
 from publishing.models import is_publishable, live_only, live_q
-from web.cache import content_version, replica_lag_ns, valid_until
+from web.cache import content_version, replica_lag_ns, seconds_valid
 
 from .trigrams import padded_words, shared, trigrams, word_similarity
 
@@ -153,7 +153,7 @@ def indexed(kind):
         if not (settings.DATABASE_ROUTERS and time.time_ns() - version < replica_lag_ns()):
             # If the shared cache is unreachable, nothing is stored.
             with contextlib.suppress(Exception):
-                cache.set(key, entry, max(1, int(valid_until(version) - time.time())))
+                cache.set(key, entry, seconds_valid(version))
     return entry["records"]
 
 

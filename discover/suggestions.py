@@ -8,12 +8,11 @@ then, word by word, with the words of those names ("Heilongjang province" →
 
 The vocabulary is bounded (``VOCABULARY_LIMIT`` records of each kind) and read once
 per content version into the cache, where it is kept no longer than the next
-scheduled go-live or expiry (``web.cache.valid_until``): a record that is not live is
+scheduled go-live or expiry (``web.cache.seconds_valid``): a record that is not live is
 never suggested. Enterprises are left out: there may be 100,000 of them.
 """
 
 import difflib
-import time
 
 from django.core.cache import cache
 
@@ -22,7 +21,7 @@ from expo.models import Exhibition, Forum
 from news.models import Article
 from publishing.localized import localized
 from publishing.models import live_only
-from web.cache import content_version, valid_until
+from web.cache import content_version, seconds_valid
 
 # (model, its translated name field): where the known names come from.
 SOURCES = (
@@ -64,8 +63,7 @@ def vocabulary():
     known = cache.get(key)
     if known is None:
         known = _read_vocabulary()
-        timeout = max(1, int(valid_until(version) - time.time()))
-        cache.set(key, known, timeout)
+        cache.set(key, known, seconds_valid(version))
     return known
 
 

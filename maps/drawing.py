@@ -13,14 +13,13 @@ for as long as a page may be (the next scheduled go-live or expiry).
 """
 
 import contextlib
-import time
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from web.cache import content_version, page_cache, valid_until
+from web.cache import content_version, page_cache, seconds_valid
 
 from .shapes import boundaries
 
@@ -109,5 +108,5 @@ def render_map(key, build):
     context = build()
     html = render_to_string("includes/map.html", context) if context else ""
     with contextlib.suppress(Exception):
-        cache.set(cache_key, str(html), max(1, int(valid_until(version) - time.time())))
+        cache.set(cache_key, str(html), seconds_valid(version))
     return mark_safe(html)

@@ -230,6 +230,12 @@ def valid_until(version):
     return until
 
 
+def seconds_valid(version):
+    """For how many seconds (at least 1) something made now under ``version`` may be kept:
+    the timeout of every cache entry keyed by the content version."""
+    return max(1, int(valid_until(version) - time.time()))
+
+
 def replica_lag_ns():
     return getattr(settings, "DATABASE_REPLICA_LAG", 0) * 1_000_000_000
 
